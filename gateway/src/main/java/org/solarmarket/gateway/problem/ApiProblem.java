@@ -1,0 +1,12 @@
+package org.solarmarket.gateway.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem detail. {@code field} and {@code value} name the input that broke a rule.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ApiProblem(String type, String title, int status, String detail, String field, Object value) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+}
