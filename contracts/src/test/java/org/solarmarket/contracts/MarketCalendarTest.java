@@ -24,7 +24,7 @@ class MarketCalendarTest {
     }
 
     @Test
-    void slotClosesAtItsStartAndOpensOneDayAhead() {
+    void slotOpenUntilStartWithinOneDay() {
         Instant now = Instant.parse("2026-12-04T15:07:00Z");
         assertFalse(calendar.isOpen(Instant.parse("2026-12-04T15:00:00Z"), now));
         assertTrue(calendar.isOpen(Instant.parse("2026-12-04T15:15:00Z"), now));

@@ -13,7 +13,7 @@ import org.solarmarket.contracts.Json;
 /**
  * Per prosumer: energy sold on the market against energy metered, both in kWh. A positive
  * shortfall means the prosumer sold more than it produced and must buy the difference from the
- * grid; a negative one is surplus spilled to the grid at the feed-in tariff.
+ * grid. A negative one is surplus spilled to the grid at the feed-in tariff.
  */
 final class DeliveryReport {
 

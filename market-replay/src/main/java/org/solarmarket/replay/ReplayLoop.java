@@ -27,8 +27,8 @@ import org.solarmarket.replay.community.SlotPlanner.PlannedOrder;
 import org.solarmarket.replay.data.MeasuredPvSeries;
 
 /**
- * Runs the community on the platform clock: before each delivery slot every household places its
- * order for the next open slot; after the slot ends, each prosumer's metered production is
+ * Runs the community on the platform clock. Before each delivery slot every household places its
+ * order for the next open slot. After the slot ends, each prosumer's metered production is
  * credited and compared with what it sold.
  */
 final class ReplayLoop {
@@ -36,7 +36,7 @@ final class ReplayLoop {
     private static final Logger LOG = Logger.getLogger(ReplayLoop.class.getName());
     private static final BigDecimal CONSUMER_DEPOSIT = new BigDecimal("1000.00");
     private static final BigDecimal PROSUMER_DEPOSIT = new BigDecimal("200.00");
-    /** Energy a prosumer holds at the start (a home battery), so early sales are covered. */
+    /** Energy in a prosumer's account at the start (a home battery), so that early sales are covered. */
     private static final BigDecimal PROSUMER_OPENING_KWH = new BigDecimal("5.000");
     private static final int FORECAST_HOURS = 6;
 

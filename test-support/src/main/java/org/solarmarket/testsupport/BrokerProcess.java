@@ -34,7 +34,7 @@ public final class BrokerProcess implements AutoCloseable {
         this.topics = topics;
     }
 
-    /** A broker on two free loopback ports with its data in a new temporary folder. */
+    /** Creates a broker on two free loopback ports with its data in a new temporary folder. */
     public static BrokerProcess onFreePorts(String topics) {
         try {
             return new BrokerProcess(Files.createTempDirectory("solarmarket-kafka-"), freePort(), freePort(), topics);

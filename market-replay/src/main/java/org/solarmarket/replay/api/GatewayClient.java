@@ -58,7 +58,7 @@ public final class GatewayClient {
         return send("POST", "/order", token, order, 202).path("order_id").asText();
     }
 
-    /** The order's state as the gateway reports it. */
+    /** Fetches the order's state from {@code GET /order/{order_id}}. */
     public JsonNode order(String token, String orderId) throws GatewayException {
         return send("GET", "/order/" + orderId, token, null, 200);
     }
@@ -73,7 +73,7 @@ public final class GatewayClient {
         return ForecastReader.p10ByTime(body);
     }
 
-    /** The plant's AC capacity [kW] from {@code GET /api/solar/plant-info}, or NaN when it is not given. */
+    /** Fetches the plant's AC capacity [kW] from {@code GET /api/solar/plant-info}; NaN when absent. */
     public double plantAcCapacityKw() throws GatewayException {
         JsonNode body = send("GET", "/api/solar/plant-info", null, null, 200);
         return ForecastReader.acCapacityKw(body);
@@ -115,7 +115,7 @@ public final class GatewayClient {
         }
     }
 
-    /** Reads forecast answers; field names follow the public API's snake_case contract. */
+    /** Reads forecast responses, whose field names follow the public API's snake_case contract. */
     static final class ForecastReader {
 
         private ForecastReader() {
@@ -125,7 +125,7 @@ public final class GatewayClient {
             JsonNode times = body.path("timestamps");
             JsonNode p10 = firstPresent(body, "p10_kw", "p10");
             if (!times.isArray() || !p10.isArray() || times.size() != p10.size()) {
-                throw new GatewayException("forecast answer has no matching 'timestamps' and 'p10_kw' arrays", 200,
+                throw new GatewayException("forecast response has no matching 'timestamps' and 'p10_kw' arrays", 200,
                         null);
             }
             TreeMap<Instant, Double> series = new TreeMap<>();

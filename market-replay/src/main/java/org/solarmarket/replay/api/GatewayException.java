@@ -1,6 +1,6 @@
 package org.solarmarket.replay.api;
 
-/** A gateway call that failed; {@code status} is the HTTP status, or 0 when no answer came. */
+/** A gateway call that failed; {@code status} is the HTTP status, or 0 when no response came. */
 public class GatewayException extends Exception {
 
     private final int status;

@@ -17,8 +17,8 @@ public final class Community {
     }
 
     /**
-     * Builds a community. Prosumers get 3 to 10 kW of PV and 3,000 to 5,500 kWh a year of load;
-     * consumers 2,000 to 6,000 kWh a year, the range of single-family houses.
+     * Builds a community. Prosumers get 3 to 10 kW of PV and 3,000 to 5,500 kWh a year of load.
+     * Consumers get 2,000 to 6,000 kWh a year, the range of single-family houses.
      */
     public static Community build(int prosumers, int consumers, long seed, String idPrefix) {
         if (prosumers < 0 || consumers < 0 || prosumers + consumers == 0) {

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * How agents price their orders inside the tariff band. Each agent has a fixed eagerness in [0, 1]
- * drawn when the community is built. Sellers ask between 30 % and 65 % of the band (an eager seller
- * asks less); buyers bid between 40 % and 85 % (an eager buyer bids more). The ranges overlap, so
+ * drawn when the community is built. Sellers offer at 30 % to 65 % of the band (an eager seller
+ * offers lower), and buyers bid at 40 % to 85 % (an eager buyer bids higher). The ranges overlap, so
  * eager sellers meet eager buyers and the rest wait, which gives the book depth on both sides.
  */
 public final class PricingStrategy {

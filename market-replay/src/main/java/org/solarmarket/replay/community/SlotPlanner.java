@@ -17,7 +17,7 @@ import org.solarmarket.replay.data.HouseholdLoadProfile;
  * <p>A household expects to produce its share of the plant's P10 forecast (the quantity it can
  * promise with 90 % confidence: plant P10 power scaled by rooftop capacity over plant capacity) and
  * to use its load profile's energy. A surplus of at least one hundredth of a kWh is offered for
- * sale, a deficit of that size is bid for; quantities are rounded down to the 0.001 kWh tick.
+ * sale, and a deficit of that size is bid for. Quantities are rounded down to the 0.001 kWh tick.
  */
 public final class SlotPlanner {
 
@@ -67,7 +67,7 @@ public final class SlotPlanner {
         return orders;
     }
 
-    /** The household's expected use in the slot [kWh], from its shifted load profile. */
+    /** Computes the household's expected use in the slot [kWh] from its shifted load profile. */
     public double expectedLoadKwh(Member member, Instant slotStart) {
         LocalDateTime local = LocalDateTime.ofInstant(slotStart, zone).plusDays(member.profileDayShift());
         double watts = profile.wattsPerMwh(local) * member.annualLoadKwh() / 1000.0;

@@ -25,7 +25,7 @@ public record Tariffs(BigDecimal feedIn, BigDecimal retail) {
         }
     }
 
-    /** The price at a fraction of the band, 0 = feed-in and 1 = retail, rounded to the tick. */
+    /** Returns the price at a fraction of the band (0 = feed-in, 1 = retail), rounded to the tick. */
     public BigDecimal at(double fraction) {
         double clamped = Math.max(0.0, Math.min(1.0, fraction));
         BigDecimal span = retail.subtract(feedIn);

@@ -42,7 +42,7 @@ class SlotPlannerTest {
     }
 
     @Test
-    void prosumerSellsItsShareOfP10MinusItsLoad() {
+    void prosumerSellsP10ShareMinusLoad() {
         Member prosumer = community.prosumers().get(0);
         SlotPlanner.PlannedOrder order = planner.plan(List.of(prosumer), NOON, 2.0, 4.0).get(0);
         double expected = 2.0 * prosumer.pvCapacityKw() / 4.0 * 0.25 - planner.expectedLoadKwh(prosumer, NOON);

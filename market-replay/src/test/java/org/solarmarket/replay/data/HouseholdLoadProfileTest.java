@@ -21,9 +21,10 @@ class HouseholdLoadProfileTest {
 
     @Test
     void yearSumsToAboutOneMegawattHour() {
-        // 1000 kWh in the source; the 11.7-day gap fill holds 29.4 kWh, replaced by real weeks.
+        // The source sums to 1000 kWh. Its 11.7-day gap fill of 29.4 kWh is replaced by real weeks.
         double annual = profile.annualEnergyKwhPerMwh();
-        assertTrue(annual > 980 && annual < 1030, "annual energy " + annual);
+        assertTrue(annual > 980, "annual energy " + annual);
+        assertTrue(annual < 1030, "annual energy " + annual);
     }
 
     @Test
@@ -44,7 +45,8 @@ class HouseholdLoadProfileTest {
             for (int quarter = 0; quarter < 96; quarter++) {
                 LocalDateTime t = LocalDateTime.of(2012, 1, 1, 0, 0).plusDays(day - 1).plusMinutes(15L * quarter);
                 double value = profile.wattsPerMwh(t);
-                assertTrue(value > 0 && value < 2000, t + " -> " + value);
+                assertTrue(value > 0, t + " -> " + value);
+                assertTrue(value < 2000, t + " -> " + value);
             }
         }
     }

@@ -27,7 +27,8 @@ class MeasuredPvSeriesTest {
         // The first label, 2011-04-15 00:00, falls in daylight saving time: UTC-6.
         assertEquals(Instant.parse("2011-04-15T06:00:00Z"), series.first());
         assertTrue(series.size() > 60_000, "rows: " + series.size());
-        assertTrue(series.capacityW() > 2500 && series.capacityW() < 3500, "capacity " + series.capacityW());
+        assertTrue(series.capacityW() > 2500, "capacity " + series.capacityW());
+        assertTrue(series.capacityW() < 3500, "capacity " + series.capacityW());
         assertEquals(0.0, series.powerW(Instant.parse("2011-04-15T07:00:00Z")));
     }
 
@@ -40,8 +41,8 @@ class MeasuredPvSeriesTest {
     /**
      * The power-weighted centre of the day moves smoothly with the seasons (earlier in summer for
      * this south-east facing array) and never jumps at a clock change. Read with the fixed -07:00
-     * label, it would jump by about an hour at each change; weather moves weekly means by up to
-     * about 20 minutes.
+     * label, it would jump by about an hour at each change. Weather alone moves weekly means by up
+     * to about 20 minutes.
      */
     @Test
     void dailyCentroidHasNoJumpAtClockChanges() {
@@ -59,7 +60,8 @@ class MeasuredPvSeriesTest {
         for (int month = 1; month <= 12; month++) {
             int year = month >= 5 ? 2011 : 2012;
             double mean = meanCentroid(LocalDate.of(year, month, 1), LocalDate.of(year, month, 28));
-            assertTrue(mean > 11.0 && mean < 12.5, "month " + month + ": centroid at " + mean + " h MST");
+            assertTrue(mean > 11.0, "month " + month + ": centroid at " + mean + " h MST");
+            assertTrue(mean < 12.5, "month " + month + ": centroid at " + mean + " h MST");
         }
     }
 
