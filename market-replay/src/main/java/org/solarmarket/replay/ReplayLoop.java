@@ -56,7 +56,7 @@ final class ReplayLoop {
     private final TreeSet<Instant> meteredSlots = new TreeSet<>();
     private TreeMap<Instant, Double> forecastP10Kw = new TreeMap<>();
     private double forecastPlantCapacityKw = Double.NaN;
-    private double lastMeteredPlantKw;
+    private int forecastFailures;
 
     private record PlacedOrder(Member member, Side side, String orderId) {
     }
@@ -158,7 +158,11 @@ final class ReplayLoop {
                 + String.format("%.2f", p10Kw) + " kW");
     }
 
-    /** Plant P10 power for a slot from the forecast service, or persistence of the last metered slot. */
+    /**
+     * Returns the plant's P10 power [kW] for a slot from the forecast service. When the service
+     * cannot forecast, it falls back to day-ahead persistence: the power metered at the same time
+     * one day earlier, which is known when the order is placed.
+     */
     private double plantForecastKw(Instant slot) {
         if (!forecastP10Kw.containsKey(slot)) {
             try {
@@ -167,13 +171,28 @@ final class ReplayLoop {
                     forecastPlantCapacityKw = gateway.plantAcCapacityKw();
                 }
             } catch (GatewayException e) {
-                LOG.warning("[market " + slot + "] forecast unavailable, using persistence of the last metered slot ("
-                        + String.format("%.2f", lastMeteredPlantKw) + " kW): " + e.getMessage());
-                return lastMeteredPlantKw;
+                double persistenceKw = dayAheadPersistenceKw(slot);
+                forecastFailures++;
+                if (forecastFailures == 1 || forecastFailures % 100 == 0) {
+                    LOG.warning("[market " + slot + "] forecast unavailable (" + forecastFailures
+                            + " times so far), using day-ahead persistence of the metered power ("
+                            + String.format("%.2f", persistenceKw) + " kW): " + e.getMessage());
+                }
+                return persistenceKw;
             }
         }
         Double value = forecastP10Kw.get(slot);
-        return value == null ? lastMeteredPlantKw : value;
+        return value == null ? dayAheadPersistenceKw(slot) : value;
+    }
+
+    /** Returns the metered plant power [kW] one day before the slot, in the forecast's plant scale. */
+    private double dayAheadPersistenceKw(Instant slot) {
+        double kwh = measured.energyKwh(slot.minus(Duration.ofDays(1)));
+        if (Double.isNaN(kwh)) {
+            return 0.0;
+        }
+        double meteredKw = kwh / (SlotPlanner.SLOT.toSeconds() / 3600.0);
+        return meteredKw * forecastCapacityKw() / (measured.capacityW() / 1000.0);
     }
 
     private double forecastCapacityKw() {
@@ -187,7 +206,6 @@ final class ReplayLoop {
             LOG.info(() -> "[market " + market + "] no measured production (a gap in the meter data); credited 0");
             plantKwh = 0.0;
         }
-        lastMeteredPlantKw = plantKwh / (SlotPlanner.SLOT.toSeconds() / 3600.0);
         double meteredCapacityKw = measured.capacityW() / 1000.0;
         for (Member prosumer : community.prosumers()) {
             if (!tokens.containsKey(prosumer.userId())) {

@@ -28,8 +28,11 @@ public record ReplaySettings(String gatewayUrl, Path operatorTokenFile, Path dat
                              Instant periodStart, Duration periodLength, int prosumers, int consumers, long seed,
                              ZoneId zone) {
 
-    /** A sunny mid-summer morning in the measured data, so trades start at once. */
-    public static final String DEFAULT_START = "2012-06-20T09:00:00-06:00";
+    /**
+     * A mid-summer morning in the measured data. The clock starts when the services start, so
+     * the first orders come one to three replay hours later, when the sun is up.
+     */
+    public static final String DEFAULT_START = "2012-06-20T07:00:00-06:00";
 
     public static ReplaySettings fromEnvironment(Map<String, String> env) {
         String start = env.getOrDefault(PlatformClock.START, DEFAULT_START);
