@@ -1,7 +1,7 @@
 package org.solarmarket.forecast.physics;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 
 /**
  * Extraterrestrial normal irradiance, the solar constant corrected for the Earth-Sun distance [W/m²].
@@ -23,7 +23,7 @@ public final class ExtraterrestrialIrradiance {
      * instant gives the same value whichever zone it was written in.
      */
     public static int dayOfYear(Instant time) {
-        return time.atOffset(ZoneOffset.UTC).getDayOfYear();
+        return LocalDate.ofEpochDay(Math.floorDiv(time.getEpochSecond(), 86400L)).getDayOfYear();
     }
 
     /** Returns Spencer's (1971) Fourier series for a day of year [W/m²]. */

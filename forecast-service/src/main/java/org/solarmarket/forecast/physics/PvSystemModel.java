@@ -1,7 +1,6 @@
 package org.solarmarket.forecast.physics;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import org.solarmarket.forecast.plant.PlantConfig;
 
@@ -177,7 +176,7 @@ public final class PvSystemModel {
 
     /** Returns the day of year of the instant's UTC date, as Erbs and DISC expect. */
     public static int dayOfYear(Instant time) {
-        return time.atZone(ZoneOffset.UTC).getDayOfYear();
+        return ExtraterrestrialIrradiance.dayOfYear(time);
     }
 
     /** Returns the local calendar day start of an instant in the plant's zone. */
