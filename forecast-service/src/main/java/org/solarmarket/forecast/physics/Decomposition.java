@@ -21,6 +21,10 @@ public final class Decomposition {
     public static final double MAX_ZENITH = 87.0;
     /** Solar constant of the DISC reference implementation [W/m²]. */
     public static final double DISC_SOLAR_CONSTANT = 1370.0;
+    /** Zenith [°] from which closure DNI must be 0. */
+    public static final double CLOSURE_ZERO_DNI_ZENITH = 88.0;
+    /** Zenith [°] from which closure DNI is capped by the clear sky. */
+    public static final double CLOSURE_CLEAR_SKY_LIMIT_ZENITH = 80.0;
     /** Air mass cap of DISC. */
     public static final double DISC_MAX_AIR_MASS = 12.0;
 
@@ -134,6 +138,28 @@ public final class Decomposition {
         }
         double cosZenith = Math.max(Math.cos(Math.toRadians(zenith)), 0.0);
         return Math.min(Math.max(ghi - dni * cosZenith, 0.0), ghi);
+    }
+
+    /**
+     * Returns DNI from measured GHI and DHI by closure, (GHI - DHI) / cos z, as a quality check of a
+     * three-component data set. Unlike the models above this returns NaN for an invalid measurement,
+     * so that callers can drop it: a negative result, or a non-zero result with the zenith at or above
+     * {@value #CLOSURE_ZERO_DNI_ZENITH}°. Between {@value #CLOSURE_CLEAR_SKY_LIMIT_ZENITH}° and that zenith
+     * the result is capped at {@code clearSkyTolerance * dniClear} when dniClear is not NaN.
+     *
+     * @param dniClear          clear-sky DNI [W/m²] or NaN
+     * @param clearSkyTolerance factor on dniClear, e.g. 2
+     */
+    public static double dniFromGhiDhi(double ghi, double dhi, double zenith, double dniClear,
+            double clearSkyTolerance) {
+        double dni = (ghi - dhi) / Math.cos(Math.toRadians(zenith));
+        if (dni < 0.0 || (zenith >= CLOSURE_ZERO_DNI_ZENITH && dni != 0.0)) {
+            return Double.NaN;
+        }
+        if (!Double.isNaN(dniClear) && zenith >= CLOSURE_CLEAR_SKY_LIMIT_ZENITH) {
+            dni = Math.min(dni, dniClear * clearSkyTolerance);
+        }
+        return dni;
     }
 
     private static void requireSameLength(int... lengths) {

@@ -60,23 +60,25 @@ public final class SolarPositionCalculator {
 
     /**
      * Computes the solar position for each instant of a series, in any order and at any spacing,
-     * with delta T estimated from the first instant.
+     * with delta T estimated for each instant, so the result for an instant does not depend on the
+     * rest of the series.
      */
     public static SolarPosition[] series(Instant[] times, Observer observer) {
-        if (times.length == 0) {
-            return new SolarPosition[0];
-        }
-        return series(times, observer, DeltaT.estimate(times[0]));
+        return series(times, observer, Double.NaN);
     }
 
-    /** Computes the solar position for each instant of a series with a fixed delta T [s]. */
+    /**
+     * Computes the solar position for each instant of a series with a fixed delta T [s]; NaN
+     * estimates it for each instant.
+     */
     public static SolarPosition[] series(Instant[] times, Observer observer, double deltaTSeconds) {
         SolarPosition[] positions = new SolarPosition[times.length];
         EphemerisInterpolator ephemeris = new EphemerisInterpolator();
         ObserverFrame frame = new ObserverFrame(observer);
         for (int i = 0; i < times.length; i++) {
             double julianDay = SunEphemeris.julianDay(times[i]);
-            GeocentricSun sun = ephemeris.at(julianDay + deltaTSeconds / 86400.0);
+            double deltaT = Double.isNaN(deltaTSeconds) ? DeltaT.estimate(times[i]) : deltaTSeconds;
+            GeocentricSun sun = ephemeris.at(julianDay + deltaT / 86400.0);
             positions[i] = frame.position(julianDay, sun);
         }
         return positions;

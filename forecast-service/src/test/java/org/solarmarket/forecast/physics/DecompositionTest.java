@@ -75,6 +75,29 @@ class DecompositionTest {
     }
 
     @Test
+    void closureDniMatchesPvlib() {
+        List<Map<String, String>> rows = ReferenceTable.load("decomposition_pvlib.csv").rows(row ->
+                row.get("model").equals("dni_from_ghi_dhi"));
+        assertEquals(7, rows.size());
+        for (Map<String, String> row : rows) {
+            String notes = row.get("notes");
+            double dniClear = notes.startsWith("dni_clear=")
+                    ? Double.parseDouble(notes.substring("dni_clear=".length(), notes.indexOf(','))) : Double.NaN;
+            double actual = Decomposition.dniFromGhiDhi(ReferenceTable.number(row, "ghi_Wm2"),
+                    ReferenceTable.number(row, "dhi_input_Wm2"), ReferenceTable.number(row, "solar_zenith_deg"),
+                    dniClear, 2.0);
+            double expected = ReferenceTable.number(row, "expected_dni_Wm2");
+            String label = row.get("time_or_doy") + " " + notes.substring(0, Math.min(20, notes.length()));
+            if (Double.isNaN(expected)) {
+                assertTrue(Double.isNaN(actual), label + " gave " + actual);
+            } else {
+                // pvlib: rtol 1e-5.
+                assertEquals(expected, actual, 1e-5 * expected, label);
+            }
+        }
+    }
+
+    @Test
     void erbsOverWholeInputRangeKeepsClosure() {
         for (int day = 1; day <= 366; day += 5) {
             for (double zenith = 0.0; zenith <= 180.0; zenith += 0.5) {
