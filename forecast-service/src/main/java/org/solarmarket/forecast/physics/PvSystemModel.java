@@ -5,10 +5,10 @@ import java.time.ZonedDateTime;
 import org.solarmarket.forecast.plant.PlantConfig;
 
 /**
- * The physics chain from weather to AC power for one plant: solar position (NREL SPA), air mass
- * (Kasten-Young 1989), clear sky (Ineichen-Perez), transposition to the plane of array (Perez 1990 by
- * default) with ground reflection, cell temperature (SAPM by default), PVWatts DC with the plant's
- * system losses, and the PVWatts inverter curve clipped at the AC capacity.
+ * The physics chain from weather to AC power for one plant. Its steps are solar position (NREL SPA),
+ * air mass (Kasten-Young 1989), clear sky (Ineichen-Perez), and transposition to the plane of array
+ * (Perez 1990 by default) with ground reflection. Then follow cell temperature (SAPM by default),
+ * PVWatts DC less the plant's system losses, and the PVWatts inverter curve clipped at the AC capacity.
  *
  * <p>All powers are in kW and all outputs are finite and non-negative: night, a Sun behind the array
  * and polar night give 0. Instances are immutable and safe to share between threads.

@@ -10,7 +10,7 @@ import java.util.Optional;
  * Sunrise, transit and sunset of one local calendar day.
  *
  * <p>Near the polar circles the Sun can set and rise again within one day, or rise after it set, so
- * the day holds lists of events in time order. {@link #sunrise()} and {@link #sunset()} give the
+ * the day contains lists of events in time order. {@link #sunrise()} and {@link #sunset()} give the
  * first sunrise and the last sunset of the day.
  *
  * @param date              the local calendar date

@@ -52,10 +52,12 @@ class CellTemperatureTest {
                 for (double wind = 0.0; wind <= 40.0; wind += 2.0) {
                     for (SapmMounting mounting : SapmMounting.values()) {
                         double cell = CellTemperature.sapmCell(poa, air, wind, mounting);
-                        assertTrue(cell >= air && cell < air + 100.0, mounting + " " + poa + "/" + air + "/" + wind);
+                        assertTrue(cell >= air, mounting + " " + poa + "/" + air + "/" + wind);
+                        assertTrue(cell < air + 100.0, mounting + " " + poa + "/" + air + "/" + wind);
                     }
                     double faiman = CellTemperature.faiman(poa, air, wind);
-                    assertTrue(faiman >= air && faiman < air + 61.0, "faiman " + poa + "/" + air + "/" + wind);
+                    assertTrue(faiman >= air, "faiman " + poa + "/" + air + "/" + wind);
+                    assertTrue(faiman < air + 61.0, "faiman " + poa + "/" + air + "/" + wind);
                 }
             }
         }

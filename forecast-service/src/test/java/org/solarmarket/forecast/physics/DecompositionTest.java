@@ -104,12 +104,15 @@ class DecompositionTest {
                 for (double ghi = -20.0; ghi <= 1400.0; ghi += 20.0) {
                     double[] split = Decomposition.erbs(ghi, zenith, day);
                     String label = "day " + day + " zenith " + zenith + " ghi " + ghi;
-                    assertTrue(split[0] >= 0.0 && Double.isFinite(split[0]), label + " dni " + split[0]);
-                    assertTrue(split[1] >= 0.0 && Double.isFinite(split[1]), label + " dhi " + split[1]);
+                    assertTrue(split[0] >= 0.0, label + " dni " + split[0]);
+                    assertTrue(Double.isFinite(split[0]), label + " dni " + split[0]);
+                    assertTrue(split[1] >= 0.0, label + " dhi " + split[1]);
+                    assertTrue(Double.isFinite(split[1]), label + " dhi " + split[1]);
                     double closure = split[1] + split[0] * Math.cos(Math.toRadians(zenith));
                     assertEquals(Math.max(ghi, 0.0), closure, 1e-6 * Math.max(ghi, 1.0), label + " closure");
                     Decomposition.DiscResult disc = Decomposition.disc(ghi, zenith, day, 90000.0);
-                    assertTrue(disc.dni() >= 0.0 && Double.isFinite(disc.dni()), label + " disc dni " + disc.dni());
+                    assertTrue(disc.dni() >= 0.0, label + " disc dni " + disc.dni());
+                    assertTrue(Double.isFinite(disc.dni()), label + " disc dni " + disc.dni());
                 }
             }
         }

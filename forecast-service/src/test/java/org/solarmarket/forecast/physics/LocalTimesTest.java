@@ -53,7 +53,8 @@ class LocalTimesTest {
         SolarPosition[] positions = SolarPositionCalculator.series(times, observer);
         for (int hour = 0; hour < 24; hour++) {
             double hourAngle = positions[hour].hourAngle();
-            assertTrue(hourAngle >= -180.0 && hourAngle < 180.0, "hour angle " + hourAngle + " at " + times[hour]);
+            assertTrue(hourAngle >= -180.0, "hour angle " + hourAngle + " at " + times[hour]);
+            assertTrue(hourAngle < 180.0, "hour angle " + hourAngle + " at " + times[hour]);
             if (hour > 0) {
                 double step = Math.IEEEremainder(hourAngle - positions[hour - 1].hourAngle(), 360.0);
                 assertEquals(15.0, step, 0.1, "one hour turns the hour angle by 15° at " + times[hour]);

@@ -33,7 +33,8 @@ class PvSystemModelTest {
         SolarPosition[] positions = model.solarPositions(times);
         double peak = 0.0;
         for (int i = 0; i < times.length; i++) {
-            assertTrue(power[i] >= 0.0 && power[i] <= GOLDEN_PLANT.acCapacityKw(), "power in range at " + times[i]);
+            assertTrue(power[i] >= 0.0, "power in range at " + times[i]);
+            assertTrue(power[i] <= GOLDEN_PLANT.acCapacityKw(), "power in range at " + times[i]);
             if (positions[i].apparentZenith() >= 90.0) {
                 assertEquals(0.0, power[i], "night power at " + times[i]);
             }
@@ -45,7 +46,7 @@ class PvSystemModelTest {
 
     @Test
     void sunBehindArrayGivesNoPower() {
-        // A vertical north-facing array at 40° N at winter noon sees the Sun from behind.
+        // At winter noon at 40° N the Sun shines on the back of a vertical north-facing array.
         PlantConfig north = PlantConfig.builder().latitude(40.0).longitude(0.0).dcCapacityKw(10.0)
                 .surfaceTiltDegrees(90.0).surfaceAzimuthDegrees(0.0).albedo(0.0).build();
         PvSystemModel model = new PvSystemModel(north);
@@ -78,8 +79,11 @@ class PvSystemModelTest {
         double[] power = model.clearSkyAcPowerKw(times);
         ClearSkySeries sky = model.clearSky(times);
         for (int i = 0; i < times.length; i++) {
-            assertTrue(Double.isFinite(power[i]) && power[i] >= 0.0, "power at " + times[i]);
-            assertTrue(sky.ghi()[i] >= 0.0 && sky.dni()[i] >= 0.0 && sky.dhi()[i] >= 0.0, "sky at " + times[i]);
+            assertTrue(Double.isFinite(power[i]), "power at " + times[i]);
+            assertTrue(power[i] >= 0.0, "power at " + times[i]);
+            assertTrue(sky.ghi()[i] >= 0.0, "sky at " + times[i]);
+            assertTrue(sky.dni()[i] >= 0.0, "sky at " + times[i]);
+            assertTrue(sky.dhi()[i] >= 0.0, "sky at " + times[i]);
             if (sky.apparentZenith()[i] >= 90.0) {
                 assertEquals(0.0, power[i], "after sunset at " + times[i]);
                 assertEquals(0.0, sky.ghi()[i], "after sunset at " + times[i]);
@@ -143,13 +147,18 @@ class PvSystemModelTest {
             double[] power = model.acPowerKw(times, ghi, dni, dhi, temperature, wind);
             double[] clear = model.clearSkyAcPowerKw(times);
             for (int i = 0; i < times.length; i++) {
-                assertTrue(power[i] >= 0.0 && power[i] <= plant.acCapacityKw(), plant + " power " + power[i]);
-                assertTrue(clear[i] >= 0.0 && clear[i] <= plant.acCapacityKw(), plant + " p_clear " + clear[i]);
+                assertTrue(power[i] >= 0.0, plant + " power " + power[i]);
+                assertTrue(power[i] <= plant.acCapacityKw(), plant + " power " + power[i]);
+                assertTrue(clear[i] >= 0.0, plant + " p_clear " + clear[i]);
+                assertTrue(clear[i] <= plant.acCapacityKw(), plant + " p_clear " + clear[i]);
             }
             ClearSkySeries sky = model.clearSky(times);
-            assertTrue(Arrays.stream(sky.ghi()).allMatch(v -> v >= 0.0 && Double.isFinite(v)), "clear-sky ghi");
-            assertTrue(Arrays.stream(sky.dni()).allMatch(v -> v >= 0.0 && Double.isFinite(v)), "clear-sky dni");
-            assertTrue(Arrays.stream(sky.dhi()).allMatch(v -> v >= 0.0 && Double.isFinite(v)), "clear-sky dhi");
+            assertTrue(Arrays.stream(sky.ghi()).allMatch(v -> v >= 0.0), "clear-sky ghi");
+            assertTrue(Arrays.stream(sky.ghi()).allMatch(v -> Double.isFinite(v)), "clear-sky ghi");
+            assertTrue(Arrays.stream(sky.dni()).allMatch(v -> v >= 0.0), "clear-sky dni");
+            assertTrue(Arrays.stream(sky.dni()).allMatch(v -> Double.isFinite(v)), "clear-sky dni");
+            assertTrue(Arrays.stream(sky.dhi()).allMatch(v -> v >= 0.0), "clear-sky dhi");
+            assertTrue(Arrays.stream(sky.dhi()).allMatch(v -> Double.isFinite(v)), "clear-sky dhi");
         }
     }
 }

@@ -61,7 +61,8 @@ class PvWattsTest {
         double pac0 = PvWatts.ETA_INV_NOM * pdc0;
         for (double pdc = -10.0; pdc <= 300.0; pdc += 0.05) {
             double pac = PvWatts.inverter(pdc, pdc0);
-            assertTrue(pac >= 0.0 && pac <= pac0, "pac " + pac + " at pdc " + pdc);
+            assertTrue(pac >= 0.0, "pac " + pac + " at pdc " + pdc);
+            assertTrue(pac <= pac0, "pac " + pac + " at pdc " + pdc);
             assertTrue(pac <= Math.max(pdc, 0.0), "AC never exceeds DC at " + pdc);
         }
         assertEquals(pac0, PvWatts.inverter(250.0, pdc0), 1e-12, "clipped");
@@ -72,7 +73,8 @@ class PvWattsTest {
         for (double irradiance = -100.0; irradiance <= 1500.0; irradiance += 10.0) {
             for (double cell = -40.0; cell <= 120.0; cell += 5.0) {
                 double dc = PvWatts.dc(irradiance, cell, 100.0, -0.0037);
-                assertTrue(dc >= 0.0 && Double.isFinite(dc), irradiance + " W/m² at " + cell + " °C");
+                assertTrue(dc >= 0.0, irradiance + " W/m² at " + cell + " °C");
+                assertTrue(Double.isFinite(dc), irradiance + " W/m² at " + cell + " °C");
             }
         }
     }

@@ -24,7 +24,8 @@ class PlantConfigTest {
         InvalidInputException error = assertThrows(InvalidInputException.class, builder::build);
         assertEquals(field, error.field());
         assertEquals(value, error.value());
-        assertTrue(error.getMessage().contains(field) && error.getMessage().contains(value), error.getMessage());
+        assertTrue(error.getMessage().contains(field), error.getMessage());
+        assertTrue(error.getMessage().contains(value), error.getMessage());
     }
 
     @Test
