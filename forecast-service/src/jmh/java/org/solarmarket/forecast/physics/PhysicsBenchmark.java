@@ -21,8 +21,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.solarmarket.forecast.plant.PlantConfig;
 
 /**
- * Throughput of the physics chain on one thread: one full SPA solar position, a 72-hour series at
- * 5-minute steps (864 instants) of solar positions, of clear-sky irradiance and of p_clear.
+ * Average time per call of the physics chain on one thread. The calls are one full SPA solar
+ * position, and 72-hour series at 5-minute steps (864 instants) of solar positions, clear-sky
+ * irradiance and p_clear.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class TranspositionTest {
@@ -177,20 +178,21 @@ class TranspositionTest {
             double dhi = random.nextDouble(0.0, 800.0);
             double ghi = random.nextDouble(0.0, 1400.0);
             double airMass = Atmosphere.relativeAirMassKastenYoung1989(zenith);
-            String label = "tilt " + tilt + " az " + surfaceAzimuth + " sun " + zenith + "/" + azimuth;
+            Supplier<String> label = () -> "tilt " + tilt + " az " + surfaceAzimuth + " sun " + zenith + "/"
+                    + azimuth;
             double projection = Transposition.aoiProjection(tilt, surfaceAzimuth, zenith, azimuth);
             assertTrue(projection >= -1.0, label);
             assertTrue(projection <= 1.0, label);
             assertTrue(Transposition.beam(dni, projection) >= 0.0, label);
             Transposition.SkyDiffuse perez = Transposition.perez(tilt, surfaceAzimuth, zenith, azimuth, dni, dhi,
                     1361.0, airMass);
-            assertTrue(Double.isFinite(perez.total()), label + " perez " + perez);
-            assertTrue(perez.total() >= 0.0, label + " perez " + perez);
-            assertTrue(perez.circumsolar() >= 0.0, label + " perez circumsolar " + perez);
+            assertTrue(Double.isFinite(perez.total()), () -> label.get() + " perez " + perez);
+            assertTrue(perez.total() >= 0.0, () -> label.get() + " perez " + perez);
+            assertTrue(perez.circumsolar() >= 0.0, () -> label.get() + " perez circumsolar " + perez);
             Transposition.SkyDiffuse hayDavies = Transposition.hayDavies(tilt, surfaceAzimuth, zenith, azimuth, dni,
                     dhi, 1361.0);
-            assertTrue(Double.isFinite(hayDavies.total()), label + " hay " + hayDavies);
-            assertTrue(hayDavies.total() >= 0.0, label + " hay " + hayDavies);
+            assertTrue(Double.isFinite(hayDavies.total()), () -> label.get() + " hay " + hayDavies);
+            assertTrue(hayDavies.total() >= 0.0, () -> label.get() + " hay " + hayDavies);
             assertTrue(Transposition.groundDiffuse(tilt, ghi, 0.3) >= 0.0, label);
         }
     }
