@@ -139,7 +139,7 @@ public final class SolarPositionCalculator {
             // 3.12.1 Equatorial horizontal parallax xi.
             double sinXi = Math.sin(Math.toRadians(8.794 / (3600.0 * sun.earthSunDistance())));
 
-            // 3.12.6-3.12.8 Parallax in right ascension delta alpha, topocentric declination delta' and hour
+            // 3.12 and 3.13 Parallax in right ascension delta alpha, topocentric declination delta' and hour
             // angle H' = H - delta alpha. With t = tan(delta alpha), whose size is below 1e-4, the sines and
             // cosines follow from t without further trigonometric calls.
             double denominator = cosDeclination - x * sinXi * cosHourAngle;
