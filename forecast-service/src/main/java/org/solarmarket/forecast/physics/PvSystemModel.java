@@ -135,6 +135,29 @@ public final class PvSystemModel {
         return power;
     }
 
+    /**
+     * Computes AC power [kW] from GHI alone, splitting it into DNI and DHI with the Erbs model at the
+     * true solar zenith, for weather sources without beam and diffuse components.
+     *
+     * @param times           instants
+     * @param ghi             global horizontal irradiance [W/m²]
+     * @param airTemperatureC air temperature [°C]
+     * @param windSpeedMs     wind speed [m/s]
+     * @return AC power [kW], in [0, AC capacity]
+     */
+    public double[] acPowerFromGhiKw(Instant[] times, double[] ghi, double[] airTemperatureC, double[] windSpeedMs) {
+        requireLength("ghi", ghi, times.length);
+        SolarPosition[] positions = solarPositions(times);
+        double[] dni = new double[times.length];
+        double[] dhi = new double[times.length];
+        for (int i = 0; i < times.length; i++) {
+            double[] split = Decomposition.erbs(nonNegative(ghi[i]), positions[i].zenith(), dayOfYear(times[i]));
+            dni[i] = split[0];
+            dhi[i] = split[1];
+        }
+        return acPowerKw(times, ghi, dni, dhi, airTemperatureC, windSpeedMs);
+    }
+
     /** Computes the plane-of-array irradiance [W/m²] on the plant's surface. */
     public PlaneOfArray planeOfArray(SolarPosition position, double dniExtra, double ghi, double dni, double dhi) {
         double zenith = position.apparentZenith();

@@ -93,6 +93,25 @@ class PvSystemModelTest {
     }
 
     @Test
+    void ghiOnlyPowerMatchesSplitComponents() {
+        PvSystemModel model = new PvSystemModel(GOLDEN_PLANT);
+        Instant[] times = series(Instant.parse("2024-06-21T12:00:00Z"), Duration.ofMinutes(30), 24);
+        ClearSkySeries clear = model.clearSky(times);
+        double[] temperature = new double[times.length];
+        double[] wind = new double[times.length];
+        Arrays.fill(temperature, 20.0);
+        Arrays.fill(wind, 1.0);
+        double[] fromGhi = model.acPowerFromGhiKw(times, clear.ghi(), temperature, wind);
+        double[] fromComponents = model.acPowerKw(times, clear.ghi(), clear.dni(), clear.dhi(), temperature, wind);
+        double peak = Arrays.stream(fromComponents).max().orElseThrow();
+        for (int i = 0; i < times.length; i++) {
+            assertTrue(fromGhi[i] >= 0.0, "power at " + times[i]);
+            // Erbs splits a clear sky into roughly its true parts, so the power agrees to within 10 % of peak.
+            assertEquals(fromComponents[i], fromGhi[i], 0.1 * peak, "power at " + times[i]);
+        }
+    }
+
+    @Test
     void clippingAtAcCapacity() {
         PlantConfig oversized = PlantConfig.builder().latitude(32.2).longitude(-111.0).altitudeMeters(700.0)
                 .dcCapacityKw(200.0).acCapacityKw(100.0).surfaceTiltDegrees(30.0).build();
