@@ -1,0 +1,101 @@
+package org.solarmarket.gateway.stats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.solarmarket.contracts.Json;
+import org.solarmarket.gateway.market.MarketFeed;
+import org.solarmarket.gateway.security.RateLimiter;
+import org.solarmarket.gateway.upstream.CachedLookup;
+import org.solarmarket.gateway.upstream.Service;
+import org.solarmarket.gateway.upstream.ServiceClient;
+import org.solarmarket.gateway.ws.ClientRegistry;
+
+/**
+ * {@code GET /stats}: platform-wide figures, merged from trading-service and ledger-service
+ * ({@code /stats}), forecast-service (the scalar figures of {@code /api/solar/dashboard}) and the
+ * gateway's own. A service that does not answer is listed under {@code unavailable} and its
+ * section is null; the call still succeeds.
+ */
+@Path("/stats")
+@Tag(name = "Platform")
+public class StatsResource {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
+    private static final ExecutorService CALLS = Executors.newVirtualThreadPerTaskExecutor();
+
+    @Inject
+    ServiceClient services;
+
+    @Inject
+    ClientRegistry clients;
+
+    @Inject
+    MarketFeed feed;
+
+    @Inject
+    RateLimiter limiter;
+
+    private final CachedLookup forecastFigures = new CachedLookup(Duration.ofSeconds(60));
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Platform-wide statistics of trading, ledger, forecasting and the gateway")
+    public JsonNode stats() {
+        CompletableFuture<JsonNode> trading = call(() -> services.getQuickly(Service.TRADING, "/stats", CALL_TIMEOUT)
+                .requireSuccess());
+        CompletableFuture<JsonNode> ledger = call(() -> services.getQuickly(Service.LEDGER, "/stats", CALL_TIMEOUT)
+                .requireSuccess());
+        CompletableFuture<JsonNode> forecast = call(() -> forecastFigures.get("dashboard", () -> scalarFields(
+                services.getQuickly(Service.FORECAST, "/api/solar/dashboard", CALL_TIMEOUT).requireSuccess()))
+                .orElse(null));
+        ObjectNode answer = Json.mapper().createObjectNode();
+        List<String> unavailable = new ArrayList<>();
+        put(answer, "trading", trading.join(), Service.TRADING, unavailable);
+        put(answer, "ledger", ledger.join(), Service.LEDGER, unavailable);
+        put(answer, "forecast", forecast.join(), Service.FORECAST, unavailable);
+        ObjectNode gateway = answer.putObject("gateway");
+        clients.figures().forEach((name, value) -> gateway.put(name, ((Number) value).longValue()));
+        gateway.put("market_updates_sent", feed.updatesSent());
+        gateway.put("rate_limited_requests", limiter.rejectedCount());
+        answer.set("unavailable", Json.mapper().valueToTree(unavailable));
+        answer.put("generated_at", Instant.now().toString());
+        return answer;
+    }
+
+    private static CompletableFuture<JsonNode> call(Supplier<JsonNode> lookup) {
+        return CompletableFuture.supplyAsync(lookup, CALLS).exceptionally(failure -> null);
+    }
+
+    private static void put(ObjectNode answer, String name, JsonNode section, Service service, List<String> unavailable) {
+        answer.set(name, section);
+        if (section == null) {
+            unavailable.add(service.displayName());
+        }
+    }
+
+    /** Keeps the dashboard's figures and drops its time series. */
+    private static JsonNode scalarFields(JsonNode dashboard) {
+        ObjectNode figures = Json.mapper().createObjectNode();
+        dashboard.fields().forEachRemaining(field -> {
+            if (!field.getValue().isArray()) {
+                figures.set(field.getKey(), field.getValue());
+            }
+        });
+        return figures;
+    }
+}
