@@ -1,6 +1,7 @@
 package org.solarmarket.gateway.ws;
 
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.concurrent.CompletionStage;
 
@@ -55,9 +56,14 @@ final class VertxClientChannel implements ClientChannel {
         context.runOnContext(ignored -> task.run());
     }
 
+    /** Pauses at once when called from the socket's own event loop, as the message handler is, so no further frame slips in. */
     @Override
     public void pauseReading() {
-        execute(socket::pause);
+        if (Vertx.currentContext() == context) {
+            socket.pause();
+        } else {
+            execute(socket::pause);
+        }
     }
 
     @Override
