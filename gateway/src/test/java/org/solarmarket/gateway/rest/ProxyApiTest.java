@@ -39,14 +39,14 @@ class ProxyApiTest {
     void bookSummaryAndMarkets() {
         given().get("/book/summary").then().statusCode(200).body("spread", equalTo("0.05"))
                 .body("market", equalTo(nextMarket()));
-        given().get("/markets").then().statusCode(200).body("markets.size()", equalTo(1));
+        given().get("/markets").then().statusCode(200).body("[0].market", equalTo("2026-12-04T15:00:00Z"));
     }
 
     @Test
     void tradesValidateLimit() {
-        given().queryParam("limit", 5).get("/trades").then().statusCode(200).body("limit", equalTo(5))
-                .body("trades[0].price", equalTo("0.25"));
-        given().get("/trades").then().statusCode(200).body("limit", equalTo(50));
+        given().queryParam("limit", 2).get("/trades").then().statusCode(200).body("size()", equalTo(2))
+                .body("[0].price", equalTo("0.25"));
+        given().get("/trades").then().statusCode(200).body("size()", equalTo(3));
         for (String limit : new String[] {"0", "501", "ten", "-3"}) {
             given().queryParam("limit", limit).get("/trades")
                     .then().statusCode(400).body("field", equalTo("limit")).body("value", equalTo(limit));

@@ -61,7 +61,7 @@ class WalletApiTest {
                 .then().statusCode(200)
                 .body("user_id", equalTo(userId))
                 .body("public_keys.ml_dsa_65", notNullValue())
-                .body("balances", nullValue())
+                .body("credits", nullValue())
                 .body("api_token", nullValue())
                 .body("view", equalTo("public"));
     }
@@ -72,8 +72,8 @@ class WalletApiTest {
         String token = createWallet(userId);
         given().header("Authorization", bearer(token)).get("/wallet/" + userId)
                 .then().statusCode(200)
-                .body("balances.credits.available", equalTo("100.00"))
-                .body("balances.energy_kwh.available", equalTo("5.000"))
+                .body("credits.available", equalTo("100.00"))
+                .body("energy_kwh.available", equalTo("5.000"))
                 .body("open_orders.size()", equalTo(0))
                 .body("public_keys.ed25519", notNullValue())
                 .body("view", equalTo("owner"));

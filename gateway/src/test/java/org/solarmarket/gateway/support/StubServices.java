@@ -188,9 +188,13 @@ public final class StubServices {
                     "best_ask", "0.25", "spread", "0.05", "bid_depth", "10.000", "ask_depth", "4.000",
                     "liquidity", "low"));
         } else if (path.equals("/trades")) {
-            send(exchange, 200, Map.of("trades", List.of(Map.of("trade_id", "t-1", "market",
-                    query.getOrDefault("market", "2026-12-04T15:00:00Z"), "price", "0.25", "quantity", "2.000")),
-                    "limit", Integer.parseInt(query.getOrDefault("limit", "50"))));
+            int limit = Math.min(3, Integer.parseInt(query.getOrDefault("limit", "50")));
+            List<Map<String, Object>> trades = new java.util.ArrayList<>();
+            for (int i = 0; i < limit; i++) {
+                trades.add(Map.of("trade_id", "t-" + i, "market", query.getOrDefault("market", "2026-12-04T15:00:00Z"),
+                        "price", "0.25", "quantity", "2.000"));
+            }
+            send(exchange, 200, trades);
         } else if (path.startsWith("/orders/")) {
             JsonNode order = orders.get(path.substring("/orders/".length()));
             if (order == null) {
@@ -200,11 +204,11 @@ public final class StubServices {
             }
         } else if (path.startsWith("/accounts/")) {
             String account = path.substring("/accounts/".length());
-            send(exchange, 200, Map.of("account_id", account, "balances", Map.of(
+            send(exchange, 200, Map.of("account_id", account,
                     "credits", Map.of("available", "100.00", "reserved", "0.00"),
-                    "energy_kwh", Map.of("available", "5.000", "reserved", "0.000")), "open_orders", List.of()));
+                    "energy_kwh", Map.of("available", "5.000", "reserved", "0.000"), "open_orders", List.of()));
         } else if (path.equals("/markets")) {
-            send(exchange, 200, Map.of("markets", List.of("2026-12-04T15:00:00Z")));
+            send(exchange, 200, List.of(Map.of("market", "2026-12-04T15:00:00Z", "orders", 2)));
         } else if (path.equals("/stats")) {
             send(exchange, 200, Map.of("orders", 12, "trades", 4, "volume_kwh", "8.000"));
         } else if (path.equals("/q/health/ready")) {
