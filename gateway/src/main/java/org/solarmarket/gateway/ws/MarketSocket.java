@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,6 +80,8 @@ public class MarketSocket {
         });
         socket.binaryMessageHandler(ignored -> session.sendEvent(SocketMessages.error(
                 "binary messages are not supported; send JSON text", null, null, null)));
+        // The connect event goes out at once; the initial state follows once the services answered.
+        session.sendEvent(ClientRegistry.envelope("connect", Map.of("connection_id", session.id())));
         session.enqueueInbound(() -> messages.sendInitialState(session));
         LOG.debugf("[ws %s] Connected from %s (%d clients)", session.id(), socket.remoteAddress(), registry.size());
     }

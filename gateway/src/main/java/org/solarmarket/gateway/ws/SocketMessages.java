@@ -34,7 +34,8 @@ import org.solarmarket.gateway.upstream.ServiceClient;
  *       {@code subscribed}; {@code unsubscribe} ends that;</li>
  *   <li>{@code ping}: answered with {@code pong}.</li>
  * </ul>
- * The gateway sends {@code initial_state} on connect, {@code market_update} at most every 300 ms
+ * The gateway sends {@code connect} with the connection id at once and {@code initial_state} right
+ * after it, then {@code market_update} at most every 300 ms
  * per changed market, {@code block} for every mined block, and {@code error} for a message it
  * cannot handle; the connection stays open after an error.
  */

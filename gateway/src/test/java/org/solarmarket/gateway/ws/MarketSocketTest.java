@@ -69,7 +69,10 @@ class MarketSocketTest {
     void connectSendsInitialState() {
         try (WsClient client = connect()) {
             WsClient.Received initial = client.await("initial_state");
-            assertEquals("initial_state", client.received().get(0).event(), "the first message");
+            assertEquals("connect", client.received().get(0).event(), "the first message");
+            assertEquals("initial_state", client.received().get(1).event(), "the second message");
+            assertEquals(client.received().get(0).data().path("connection_id").asText(),
+                    initial.data().path("connection_id").asText());
             assertEquals(nextMarket(), initial.data().path("market").asText());
             assertEquals("0.05", initial.data().path("summary").path("spread").asText());
             assertEquals(96, initial.data().path("forecast").path("timestamps").size(), "24 h in 15-min steps");
