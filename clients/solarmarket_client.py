@@ -24,7 +24,7 @@ from decimal import Decimal
 
 
 class ApiError(Exception):
-    """An error answer of the gateway; ``problem`` holds its application/problem+json body."""
+    """An error response of the gateway. ``problem`` contains its application/problem+json body."""
 
     def __init__(self, status, problem):
         self.status = status
@@ -247,7 +247,7 @@ class EventStream:
         return data
 
     def receive(self):
-        """Returns the next message as a dict, answering pings on the way."""
+        """Returns the next message as a dict and replies to pings meanwhile."""
         message = b""
         while True:
             first, second = self._read(2)
@@ -316,7 +316,8 @@ def self_test(client, prefix):
         client.place_order(prefix, "hold", Decimal("0.25"), Decimal("1.5"), token=token)
         raise AssertionError("an invalid side was accepted")
     except ApiError as error:
-        assert error.status == 400 and error.field == "side", error.problem
+        assert error.status == 400, error.problem
+        assert error.field == "side", error.problem
     events = client.events()
     assert events.receive()["event"] == "connect"
     assert events.receive()["event"] == "initial_state"

@@ -28,7 +28,7 @@ self.addEventListener("fetch", (event) => {
   if (event.request.method !== "GET" || url.origin !== location.origin || !SHELL.includes(url.pathname)) {
     return;
   }
-  // Network first, so a new gateway version shows at once; the cache answers when offline.
+  // Network first, so a new gateway version shows at once. The cache serves the files when offline.
   event.respondWith(fetch(event.request)
     .then((response) => {
       const copy = response.clone();

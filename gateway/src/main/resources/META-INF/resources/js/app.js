@@ -93,8 +93,8 @@
   }
 
   // ---- Forecast chart ---------------------------------------------------------------------
-  // forecast-service answers with parallel arrays or with a list of points; both are read, and
-  // the series are found by name (p10, p50, p90, clear sky).
+  // forecast-service returns parallel arrays or a list of points. Both shapes are read, and the
+  // series are found by name (p10, p50, p90, clear sky).
   function normaliseForecast(forecast) {
     if (!forecast || typeof forecast !== "object") return null;
     const points = ["points", "forecast", "series", "values", "intervals"].map((k) => forecast[k]).find((v) => Array.isArray(v) && v.length && typeof v[0] === "object");
@@ -554,6 +554,7 @@
       e.preventDefault();
       send("request_forecast", { hours: Number($("#forecast-hours").value), interval_minutes: Number($("#forecast-interval").value) });
     });
+
     $("#wallet-form").addEventListener("submit", async (e) => {
       e.preventDefault();
       const userId = $("#wallet-user").value.trim();
@@ -588,8 +589,10 @@
       localStorage.setItem(ACTIVE_KEY, Object.keys(all)[0] || "");
       renderWalletSelect();
     });
+
     $("#refresh-chain").addEventListener("click", loadChain);
     $("#refresh-stats").addEventListener("click", loadStats);
+
     renderWalletSelect();
     renderTrades();
     connect();
@@ -597,6 +600,7 @@
     loadStats();
     setInterval(loadStats, 30000);
     setInterval(() => fillMarketSelects(state.market), 60000);
+
     if ("serviceWorker" in navigator) {
       navigator.serviceWorker.register("/sw.js").catch(() => { /* the dashboard works without it */ });
     }

@@ -37,7 +37,7 @@ import org.solarmarket.gateway.upstream.UpstreamReply;
 
 /**
  * Places, reads and cancels orders. Placing and cancelling go to trading-service through the
- * orders topic and need the owning wallet's bearer token; reading asks trading-service.
+ * orders topic and need the owning wallet's bearer token. Reading calls trading-service.
  */
 @Path("/order")
 @Tag(name = "Trading")

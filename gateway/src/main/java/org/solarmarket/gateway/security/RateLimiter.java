@@ -57,7 +57,7 @@ public class RateLimiter {
         return wait;
     }
 
-    /** The number of requests rejected since start. */
+    /** Returns the number of requests rejected since start. */
     public long rejectedCount() {
         return rejected.get();
     }

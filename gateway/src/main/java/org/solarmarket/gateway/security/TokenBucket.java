@@ -32,7 +32,7 @@ final class TokenBucket {
         return Math.max(1, (long) Math.ceil((1 - permits) / ratePerSecond));
     }
 
-    /** Whether the bucket is full again, so that forgetting it changes nothing. */
+    /** Returns whether the bucket is full again, so that forgetting it changes nothing. */
     synchronized boolean isFull(long nowNanos) {
         refill(nowNanos);
         return permits >= burst;

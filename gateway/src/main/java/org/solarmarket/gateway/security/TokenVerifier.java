@@ -20,7 +20,7 @@ import org.solarmarket.gateway.upstream.UpstreamReply;
 /**
  * Resolves wallet tokens to their user ids through ledger-service ({@code POST /wallet/authenticate})
  * and enforces the owner rule of wallet-bound calls. Results are cached briefly under the token's
- * SHA-256 digest; neither the cache nor the log ever holds a token.
+ * SHA-256 digest; neither the cache nor the log ever contains a token.
  */
 @ApplicationScoped
 public class TokenVerifier {

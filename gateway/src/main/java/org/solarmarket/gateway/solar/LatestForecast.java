@@ -27,7 +27,7 @@ public class LatestForecast {
         this.cache = new CachedLookup(ttl);
     }
 
-    /** Returns the forecast, or empty while forecast-service does not answer. */
+    /** Returns the forecast, or empty while forecast-service does not respond. */
     public Optional<JsonNode> current() {
         return cache.get("forecast-24h", () -> services.post(Service.FORECAST, "/api/solar/forecast",
                 DEFAULT_REQUEST, Duration.ofSeconds(5)).requireSuccess());

@@ -20,8 +20,8 @@ import org.solarmarket.gateway.upstream.UpstreamReply;
 
 /**
  * Solar physics and forecasts from forecast-service, at the same paths. Bodies are checked
- * strictly here and forwarded byte for byte; forecast-service validates the fields and its
- * problem+json answers pass through with their field and value.
+ * strictly here and forwarded byte for byte. forecast-service validates the fields, and its
+ * problem+json responses pass through with their field and value.
  */
 @Path("/api/solar")
 @Tag(name = "Solar forecasting")

@@ -28,8 +28,8 @@ import org.solarmarket.gateway.ws.ClientRegistry;
 /**
  * {@code GET /stats}: platform-wide figures, merged from trading-service and ledger-service
  * ({@code /stats}), forecast-service (the scalar figures of {@code /api/solar/dashboard}) and the
- * gateway's own. A service that does not answer is listed under {@code unavailable} and its
- * section is null; the call still succeeds.
+ * gateway's own. A service that does not respond is listed under {@code unavailable} and its
+ * section is null, but the call still succeeds.
  */
 @Path("/stats")
 @Tag(name = "Platform")

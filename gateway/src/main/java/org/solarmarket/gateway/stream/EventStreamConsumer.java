@@ -169,7 +169,7 @@ public class EventStreamConsumer {
         }
     }
 
-    /** Whether the consumer has its partitions, so that events published from now on reach the clients. */
+    /** Returns whether the consumer has its partitions, so that events published from now on reach the clients. */
     public boolean isAssigned() {
         return assigned.get();
     }

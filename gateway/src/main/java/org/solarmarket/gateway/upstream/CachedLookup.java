@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * A short-lived cache of optional upstream answers, so that many WebSocket clients connecting at
+ * A short-lived cache of optional upstream responses, so that many WebSocket clients connecting at
  * once cost one call per key and interval. A failed call is cached as absent for the same time.
  */
 public final class CachedLookup {
@@ -27,7 +27,7 @@ public final class CachedLookup {
         this.ttl = ttl;
     }
 
-    /** Returns the cached answer for {@code key}, calling {@code lookup} when it is missing or stale. */
+    /** Returns the cached response for {@code key}, calling {@code lookup} when it is missing or stale. */
     public Optional<JsonNode> get(String key, Supplier<JsonNode> lookup) {
         long now = System.nanoTime();
         Entry entry = entries.get(key);

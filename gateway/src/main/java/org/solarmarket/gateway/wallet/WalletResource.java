@@ -28,7 +28,7 @@ import org.solarmarket.gateway.upstream.ServiceClient;
 import org.solarmarket.gateway.upstream.UpstreamReply;
 
 /**
- * Wallets: ledger-service creates them (keys and token) and opens their trading account; reading
+ * Wallets. ledger-service creates them (keys and token) and opens their trading account. Reading
  * one returns its public keys to anyone, and its balances and open orders from trading-service
  * only to a caller with the wallet's own token.
  */
@@ -48,7 +48,7 @@ public class WalletResource {
     @Inject
     BodyReader bodies;
 
-    /** Creates a wallet; the answer carries the api_token, which is shown only here. */
+    /** Creates a wallet. The response contains the api_token, which is shown only here. */
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)

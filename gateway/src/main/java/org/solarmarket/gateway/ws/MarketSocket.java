@@ -80,7 +80,7 @@ public class MarketSocket {
         });
         socket.binaryMessageHandler(ignored -> session.sendEvent(SocketMessages.error(
                 "binary messages are not supported; send JSON text", null, null, null)));
-        // The connect event goes out at once; the initial state follows once the services answered.
+        // The connect event goes out at once. The initial state follows when the services have replied.
         session.sendEvent(ClientRegistry.envelope("connect", Map.of("connection_id", session.id())));
         session.enqueueInbound(() -> messages.sendInitialState(session));
         LOG.debugf("[ws %s] Connected from %s (%d clients)", session.id(), socket.remoteAddress(), registry.size());

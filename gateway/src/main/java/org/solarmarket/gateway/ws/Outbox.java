@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The bounded queue of messages waiting for one client. State messages (the market update of one
  * market) have a key and replace their queued predecessor in place, so a slow client gets the
- * latest state instead of a backlog; other events queue in order. When the queue is full the
+ * latest state instead of a backlog. Other events queue in order. When the queue is full the
  * oldest event is dropped, and the oldest state message only when no event is left.
  */
 final class Outbox {

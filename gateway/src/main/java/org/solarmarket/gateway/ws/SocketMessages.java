@@ -28,11 +28,11 @@ import org.solarmarket.gateway.upstream.ServiceClient;
  * The WebSocket protocol. A client may send:
  * <ul>
  *   <li>{@code request_forecast} {@code {"hours": 6-72, "interval_minutes": 5-60, "start_time"?,
- *       "request_id"?}}: answered with {@code forecast_update} to that client;</li>
+ *       "request_id"?}}: the reply is {@code forecast_update} to that client;</li>
  *   <li>{@code subscribe} {@code {"user_id", "api_token"}}: from then on the wallet's own
- *       {@code fill} and {@code order_update} events reach this connection; answered with
+ *       {@code fill} and {@code order_update} events reach this connection; the reply is
  *       {@code subscribed}; {@code unsubscribe} ends that;</li>
- *   <li>{@code ping}: answered with {@code pong}.</li>
+ *   <li>{@code ping}: the reply is {@code pong}.</li>
  * </ul>
  * The gateway sends {@code connect} with the connection id at once and {@code initial_state} right
  * after it, then {@code market_update} at most every 300 ms
