@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 import org.solarmarket.contracts.Json;
 
 /**
- * A small HTTP server on a free loopback port that answers like forecast-service, trading-service
+ * A small HTTP server on a free loopback port that responds like forecast-service, trading-service
  * and ledger-service would, under the prefixes {@code /forecast}, {@code /trading} and
  * {@code /ledger}. It stands in for the services behind the gateway in this module's tests: wallets
  * and tokens are kept in memory, book, order and account answers are programmed by the tests.
@@ -36,9 +36,9 @@ public final class StubServices {
     private final HttpServer server;
     /** user_id to api_token of the wallets created so far. */
     public final Map<String, String> tokens = new ConcurrentHashMap<>();
-    /** Order answers of trading-service's {@code GET /orders/{id}}, by order id. */
+    /** Order responses of trading-service's {@code GET /orders/{id}}, by order id. */
     public final Map<String, JsonNode> orders = new ConcurrentHashMap<>();
-    /** Services that answer 503 to everything, by prefix ("forecast", "trading", "ledger"). */
+    /** Services that return 503 for everything, by prefix ("forecast", "trading", "ledger"). */
     public final Set<String> down = ConcurrentHashMap.newKeySet();
     /** Services that drop the connection without an answer, by prefix. */
     public final Set<String> unreachable = ConcurrentHashMap.newKeySet();
