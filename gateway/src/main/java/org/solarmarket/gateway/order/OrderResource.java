@@ -97,7 +97,12 @@ public class OrderResource {
         return Response.accepted(answer).build();
     }
 
-    /** Returns trading-service's view of one order: its state, filled and remaining quantity. */
+    /**
+     * Returns trading-service's view of one order: its state, filled and remaining quantity.
+     *
+     * <p>NOTE: this read needs no token. Order ids are random UUIDs, so only whoever placed the
+     * order or saw its id can ask for it.
+     */
     @GET
     @Path("/{order_id}")
     @Produces(MediaType.APPLICATION_JSON)

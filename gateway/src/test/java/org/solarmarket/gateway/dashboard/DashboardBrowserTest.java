@@ -117,6 +117,8 @@ class DashboardBrowserTest {
         String buyer = Api.newUserId("bob");
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000))) {
             Page page = context.newPage();
+            List<String> scriptErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.onPageError(scriptErrors::add);
             page.navigate(url());
             assertThat(page.locator("#ws-status")).hasText("live");
             assertThat(page.locator("#forecast-note")).containsText("steps");
@@ -151,10 +153,20 @@ class DashboardBrowserTest {
             assertThat(trade).containsText("2.000");
             assertThat(page.locator("#my-fills li").first()).containsText("bought 2.000 kWh @ 0.25");
             assertEquals(url(), page.url(), "no reload or navigation happened");
+
+            // The other panels: a forecast requested over the socket, the chain with its transactions, statistics.
+            page.fill("#forecast-hours", "6");
+            page.click("#forecast-form button");
+            assertThat(page.locator("#forecast-note")).containsText("24 steps");
+            assertThat(page.locator("#chain-validation")).containsText("valid");
+            page.locator("#blocks summary").first().click();
+            assertThat(page.locator("#blocks details[open] table")).containsText("alice");
+            assertThat(page.locator("#stats-grid")).containsText("chain valid");
             // The sticky header is drawn at the scroll position in a full-page capture.
             page.evaluate("() => window.scrollTo(0, 0)");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard-desktop.png"))
                     .setFullPage(true));
+            assertTrue(scriptErrors.isEmpty(), "no script errors in the page: " + scriptErrors);
         }
     }
 
@@ -163,6 +175,8 @@ class DashboardBrowserTest {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2))) {
             Page page = context.newPage();
+            List<String> scriptErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.onPageError(scriptErrors::add);
             page.navigate(url());
             assertThat(page.locator("#ws-status")).hasText("live");
             Number overflow = (Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
@@ -182,6 +196,7 @@ class DashboardBrowserTest {
             assertEquals(Boolean.TRUE, serviceWorker, "the service worker is active");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard-phone.png"))
                     .setFullPage(true));
+            assertTrue(scriptErrors.isEmpty(), "no script errors in the page: " + scriptErrors);
         }
     }
 }
