@@ -27,8 +27,8 @@ import org.solarmarket.gateway.ws.ClientRegistry;
 
 /**
  * {@code GET /stats}: platform-wide figures, merged from trading-service and ledger-service
- * ({@code /stats}), forecast-service (the scalar figures of {@code /api/solar/dashboard}) and the
- * gateway's own. A service that does not respond is listed under {@code unavailable} and its
+ * ({@code /stats}), forecast-service (the statistics of the 24 h forecast in
+ * {@code /api/solar/dashboard}) and the gateway's own. A service that does not respond is listed under {@code unavailable} and its
  * section is null, but the call still succeeds.
  */
 @Path("/stats")
@@ -60,7 +60,7 @@ public class StatsResource {
                 .requireSuccess());
         CompletableFuture<JsonNode> ledger = call(() -> services.getQuickly(Service.LEDGER, "/stats", CALL_TIMEOUT)
                 .requireSuccess());
-        CompletableFuture<JsonNode> forecast = call(() -> forecastFigures.get("dashboard", () -> scalarFields(
+        CompletableFuture<JsonNode> forecast = call(() -> forecastFigures.get("dashboard", () -> figuresOf(
                 services.getQuickly(Service.FORECAST, "/api/solar/dashboard", CALL_TIMEOUT).requireSuccess()))
                 .orElse(null));
         ObjectNode answer = Json.mapper().createObjectNode();
@@ -88,14 +88,37 @@ public class StatsResource {
         }
     }
 
-    /** Keeps the dashboard's figures and drops its time series. */
-    private static JsonNode scalarFields(JsonNode dashboard) {
+    /**
+     * Keeps the figures of forecast-service's dashboard and drops its time series: the forecast's
+     * statistics and model fields, with nested figures named {@code parent.child}, such as
+     * {@code energy_kwh.p50}. A dashboard without statistics keeps its own scalar fields.
+     */
+    static JsonNode figuresOf(JsonNode dashboard) {
         ObjectNode figures = Json.mapper().createObjectNode();
-        dashboard.fields().forEachRemaining(field -> {
-            if (!field.getValue().isArray()) {
-                figures.set(field.getKey(), field.getValue());
+        JsonNode forecast = dashboard.path("forecast");
+        JsonNode statistics = forecast.path("statistics");
+        if (!statistics.isObject()) {
+            copyScalars(dashboard, "", figures, 0);
+            return figures;
+        }
+        for (String field : new String[] {"plant", "issue_time", "hours", "interval_minutes"}) {
+            if (forecast.path(field).isValueNode()) {
+                figures.set(field, forecast.get(field));
+            }
+        }
+        copyScalars(statistics, "", figures, 1);
+        copyScalars(forecast.path("model"), "model.", figures, 0);
+        return figures;
+    }
+
+    private static void copyScalars(JsonNode source, String prefix, ObjectNode target, int depth) {
+        source.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (value.isValueNode()) {
+                target.set(prefix + field.getKey(), value);
+            } else if (value.isObject() && depth > 0) {
+                copyScalars(value, prefix + field.getKey() + ".", target, depth - 1);
             }
         });
-        return figures;
     }
 }

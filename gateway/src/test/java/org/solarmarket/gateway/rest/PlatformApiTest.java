@@ -45,8 +45,13 @@ class PlatformApiTest {
         given().get("/stats").then().statusCode(200)
                 .body("trading.trades", equalTo(4))
                 .body("ledger.chain_valid", equalTo(true))
-                .body("forecast.energy_today_kwh", equalTo("31.2"))
+                .body("forecast.'energy_kwh.p50'", equalTo("31.2"))
+                .body("forecast.'co2_avoided.co2_avoided_kg'", equalTo("13.0"))
+                .body("forecast.peak_power_kw", equalTo("3.8"))
+                .body("forecast.'model.setting'", equalTo("weather"))
+                .body("forecast.plant", equalTo("reference"))
                 .body("forecast.timestamps", nullValue())
+                .body("forecast.p50_kw", nullValue())
                 .body("gateway.websocket_clients", notNullValue())
                 .body("unavailable.size()", equalTo(0));
     }

@@ -119,7 +119,9 @@ class ProxyApiTest {
                 .post("/api/solar/forecast").then().statusCode(400).body("field", equalTo("body"));
         given().contentType("application/json").body("{\"roof_area_m2\":60}")
                 .post("/api/solar/building-potential").then().statusCode(200).body("panel_count", equalTo(24));
-        given().get("/api/solar/dashboard").then().statusCode(200).body("energy_today_kwh", equalTo("31.2"));
+        given().get("/api/solar/dashboard").then().statusCode(200)
+                .body("forecast.statistics.peak_power_kw", equalTo("3.8"))
+                .body("carbon.kg_co2_per_kwh", equalTo("0.417"));
         given().get("/api/solar/plant-info").then().statusCode(200).body("model.trained", equalTo(true));
         stub.down.add("forecast");
         given().get("/api/solar/plant-info").then().statusCode(502);

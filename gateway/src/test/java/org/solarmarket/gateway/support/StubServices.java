@@ -237,8 +237,13 @@ public final class StubServices {
             send(exchange, 200, Map.of("roof_area_m2", request.path("roof_area_m2").asText(), "panel_count", 24,
                     "capacity_kw", "9.6", "annual_energy_kwh", "10500"));
         } else if (path.equals("/api/solar/dashboard")) {
-            send(exchange, 200, Map.of("energy_today_kwh", "31.2", "co2_avoided_kg", "13.0",
-                    "timestamps", List.of("2026-12-04T15:00:00Z")));
+            send(exchange, 200, Map.of(
+                    "forecast", Map.of("plant", "reference", "hours", 24, "timestamps", List.of("2026-12-04T15:00:00Z"),
+                            "p50_kw", List.of("1.5"), "model", Map.of("setting", "weather", "ac_capacity_kw", "5.0"),
+                            "statistics", Map.of("energy_kwh", Map.of("p10", "20.1", "p50", "31.2", "p90", "38.0"),
+                                    "peak_power_kw", "3.8", "capacity_factor", "0.26",
+                                    "co2_avoided", Map.of("co2_avoided_kg", "13.0", "tree_years", "0.62"))),
+                    "carbon", Map.of("kg_co2_per_kwh", "0.417", "daily_forecast", List.of())));
         } else if (path.equals("/api/solar/plant-info")) {
             send(exchange, 200, Map.of("capacity_kw", "5.0", "model", Map.of("trained", true)));
         } else if (path.equals("/q/health/ready")) {
