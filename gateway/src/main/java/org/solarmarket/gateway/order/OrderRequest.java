@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.solarmarket.contracts.MarketCalendar;
 import org.solarmarket.contracts.Side;
 import org.solarmarket.contracts.TimeInForce;
+import org.solarmarket.gateway.json.StrictJson;
 import org.solarmarket.gateway.problem.ApiException;
 
 /**
@@ -105,27 +106,34 @@ public record OrderRequest(String userId, Side side, BigDecimal price, BigDecima
         if (node == null || node.isNull()) {
             throw ApiException.invalidField(field, null, "the field is required");
         }
-        String text;
+        BigDecimal amount;
         if (node.isNumber()) {
-            text = node.decimalValue().toPlainString();
+            amount = node.decimalValue();
         } else if (node.isTextual()) {
-            text = node.textValue().trim();
+            amount = parseDecimalText(field, node.textValue().trim());
         } else {
             throw ApiException.invalidField(field, node.toString(), "expected a decimal number or string");
         }
+        // The exponent is checked before anything expands the value, so 1e1000000000 costs nothing.
+        StrictJson.checkDecimalRange(field, amount);
+        if (amount.signum() <= 0) {
+            throw ApiException.invalidField(field, amount.toPlainString(), "must be greater than zero");
+        }
+        if (amount.stripTrailingZeros().toPlainString().length() > MAX_AMOUNT_CHARS) {
+            throw ApiException.invalidField(field, amount.toString(), "at most " + MAX_AMOUNT_CHARS + " characters");
+        }
+        return amount;
+    }
+
+    private static BigDecimal parseDecimalText(String field, String text) {
         if (text.length() > MAX_AMOUNT_CHARS) {
             throw ApiException.invalidField(field, text.substring(0, 20) + "...",
                     "at most " + MAX_AMOUNT_CHARS + " characters");
         }
-        BigDecimal amount;
         try {
-            amount = new BigDecimal(text);
+            return new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw ApiException.invalidField(field, text, "expected a decimal number such as 0.25");
         }
-        if (amount.signum() <= 0) {
-            throw ApiException.invalidField(field, amount.toPlainString(), "must be greater than zero");
-        }
-        return amount;
     }
 }

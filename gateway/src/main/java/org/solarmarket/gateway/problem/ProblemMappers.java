@@ -1,5 +1,7 @@
 package org.solarmarket.gateway.problem;
 
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -12,15 +14,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapApiException(ApiException e) {
-        return Response.status(e.status()).type(ApiProblem.MEDIA_TYPE).entity(e.toProblem()).build();
+        Response.ResponseBuilder response = Response.status(e.status()).type(ApiProblem.MEDIA_TYPE)
+                .entity(e.toProblem());
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response mapUpstreamProblem(UpstreamProblemException e) {
+        return Response.status(e.status()).type(ApiProblem.MEDIA_TYPE).entity(e.problem()).build();
     }
 
     @ServerExceptionMapper
     public Response mapWebApplicationException(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return Response.status(status).type(ApiProblem.MEDIA_TYPE)
-                .entity(new ApiProblem("about:blank", title, status, e.getMessage(), null, null)).build();
+        String detail = switch (e) {
+            case NotFoundException ignored -> "no such path; see /q/openapi for the API";
+            case NotAllowedException ignored -> "method not allowed on this path; allowed: "
+                    + e.getResponse().getAllowedMethods();
+            default -> e.getMessage();
+        };
+        Response.ResponseBuilder response = Response.status(status).type(ApiProblem.MEDIA_TYPE)
+                .entity(new ApiProblem("about:blank", title, status, detail, null, null));
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(headerValue -> response.header(name, headerValue));
+            }
+        });
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -8,14 +8,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,24 +26,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.solarmarket.contracts.Json;
 import org.solarmarket.contracts.Topics;
-import org.solarmarket.gateway.ws.MarketSocket;
+import org.solarmarket.gateway.market.MarketFeed;
+import org.solarmarket.gateway.ws.ClientRegistry;
 
 /**
- * Reads the platform's event topics from their latest offsets and pushes each record to the
- * WebSocket clients. Each gateway instance uses its own consumer group, so every instance sees
- * every event.
+ * Reads the platform's event topics from their latest offsets and routes each record to the
+ * WebSocket clients: book updates and fills feed the coalesced {@code market_update}s, fills and
+ * order events also go to the owning wallets' connections as {@code fill} and
+ * {@code order_update}, and blocks go to everyone as {@code block}. Each gateway instance uses its
+ * own consumer group, so every instance sees every event.
  */
 @ApplicationScoped
 public class EventStreamConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventStreamConsumer.class);
 
-    /** WebSocket event name for each topic. */
-    private static final Map<String, String> EVENT_BY_TOPIC = Map.of(
-            Topics.ORDER_EVENTS, "order_update",
-            Topics.FILLS, "trade",
-            Topics.BOOK_UPDATES, "book_update",
-            Topics.BLOCKS, "block");
+    private static final List<String> TOPICS = List.of(Topics.ORDER_EVENTS, Topics.FILLS, Topics.BOOK_UPDATES,
+            Topics.BLOCKS);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -49,7 +51,12 @@ public class EventStreamConsumer {
     String instanceId;
 
     @Inject
-    MarketSocket socket;
+    ClientRegistry clients;
+
+    @Inject
+    MarketFeed feed;
+
+    private final AtomicBoolean assigned = new AtomicBoolean();
 
     private final AtomicBoolean running = new AtomicBoolean();
     private KafkaConsumer<String, byte[]> consumer;
@@ -67,7 +74,7 @@ public class EventStreamConsumer {
         thread = new Thread(this::run, "gateway-event-stream");
         thread.setDaemon(true);
         thread.start();
-        LOG.infof("Event stream started on %s for topics %s", bootstrapServers, EVENT_BY_TOPIC.keySet());
+        LOG.infof("Event stream started on %s for topics %s", bootstrapServers, TOPICS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -87,11 +94,19 @@ public class EventStreamConsumer {
 
     private void run() {
         try {
-            consumer.subscribe(List.copyOf(EVENT_BY_TOPIC.keySet()));
-            while (running.get()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    forward(record);
+            consumer.subscribe(TOPICS, new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    assigned.set(true);
+                    LOG.infof("Event stream assigned %d partitions", partitions.size());
+                }
+            });
+            while (running.get()) {
+                pollOnce();
             }
         } catch (WakeupException e) {
             if (running.get()) {
@@ -99,6 +114,24 @@ public class EventStreamConsumer {
             }
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void pollOnce() {
+        try {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                forward(record);
+            }
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.errorf("Polling the event topics failed, retrying in 1 s: %s", e.toString());
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                running.set(false);
+            }
         }
     }
 
@@ -111,6 +144,33 @@ public class EventStreamConsumer {
                     record.offset(), e.getMessage());
             return;
         }
-        socket.broadcast(EVENT_BY_TOPIC.get(record.topic()), data);
+        try {
+            route(record.topic(), data);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Skipping record at %s-%d offset %d that could not be routed", record.topic(),
+                    record.partition(), record.offset());
+        }
+    }
+
+    private void route(String topic, JsonNode data) {
+        switch (topic) {
+            case Topics.BOOK_UPDATES -> feed.onBook(data);
+            case Topics.FILLS -> {
+                feed.onFill(data);
+                clients.sendToUser(data.path("buyer_id").asText(null), "fill", data);
+                String seller = data.path("seller_id").asText(null);
+                if (seller != null && !seller.equals(data.path("buyer_id").asText(null))) {
+                    clients.sendToUser(seller, "fill", data);
+                }
+            }
+            case Topics.ORDER_EVENTS -> clients.sendToUser(data.path("account_id").asText(null), "order_update", data);
+            case Topics.BLOCKS -> clients.broadcast("block", data);
+            default -> LOG.debugf("Ignoring a record of topic %s", topic);
+        }
+    }
+
+    /** Returns whether the consumer has its partitions, so that events published from now on reach the clients. */
+    public boolean isAssigned() {
+        return assigned.get();
     }
 }

@@ -1,0 +1,92 @@
+package org.solarmarket.gateway.market;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.solarmarket.contracts.MarketCalendar;
+import org.solarmarket.gateway.problem.ApiException;
+import org.solarmarket.gateway.upstream.Service;
+import org.solarmarket.gateway.upstream.ServiceClient;
+
+/** Public market data from trading-service: order books, their statistics, trades and markets. */
+@Path("/")
+@Tag(name = "Trading")
+public class MarketDataResource {
+
+    static final int MAX_TRADES = 500;
+
+    @Inject
+    ServiceClient services;
+
+    private final MarketCalendar calendar = MarketCalendar.DEFAULT;
+    private final Clock clock = Clock.systemUTC();
+
+    @GET
+    @Path("book")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Top 20 bids and asks of a market (default: the next open slot)")
+    public JsonNode book(@QueryParam("market") String market) {
+        return services.get(Service.TRADING, "/book", "market", marketOrNext(market)).requireSuccess();
+    }
+
+    @GET
+    @Path("book/summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Order book statistics of a market: best prices, spread, depth, liquidity")
+    public JsonNode summary(@QueryParam("market") String market) {
+        return services.get(Service.TRADING, "/book/summary", "market", marketOrNext(market)).requireSuccess();
+    }
+
+    @GET
+    @Path("trades")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recent trades, newest first; all markets unless market is given")
+    public JsonNode trades(@QueryParam("market") String market, @QueryParam("limit") String limit) {
+        String canonical = market == null ? null : canonicalMarket(market);
+        return services.get(Service.TRADING, "/trades", "market", canonical, "limit", limitOf(limit))
+                .requireSuccess();
+    }
+
+    @GET
+    @Path("markets")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open delivery slots")
+    public JsonNode markets() {
+        return services.get(Service.TRADING, "/markets").requireSuccess();
+    }
+
+    private String marketOrNext(String market) {
+        return market == null || market.isBlank() ? MarketCalendar.marketName(calendar.nextOpenSlot(clock.instant()))
+                : canonicalMarket(market);
+    }
+
+    private String canonicalMarket(String market) {
+        try {
+            return MarketCalendar.marketName(calendar.parseMarket(market));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("market", market, e.getMessage());
+        }
+    }
+
+    private static int limitOf(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return 50;
+        }
+        try {
+            int value = Integer.parseInt(limit.trim());
+            if (value >= 1 && value <= MAX_TRADES) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw ApiException.invalidField("limit", limit, "must be an integer from 1 to " + MAX_TRADES);
+    }
+}

@@ -1,0 +1,87 @@
+package org.solarmarket.gateway.security;
+
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.solarmarket.gateway.problem.ApiException;
+
+/**
+ * The operator's token for administrative calls such as {@code POST /admin/credit}. It is created
+ * on the first start as 32 random bytes in the file {@code operator-token} of the gateway's data
+ * folder, readable and writable by its owner only, and read from there on later starts.
+ */
+@Startup
+@ApplicationScoped
+public class OperatorToken {
+
+    private static final Logger LOG = Logger.getLogger(OperatorToken.class);
+    public static final String FILE_NAME = "operator-token";
+
+    @ConfigProperty(name = "solarmarket.gateway.data-dir", defaultValue = "data/gateway")
+    Path dataDir;
+
+    private String token;
+
+    @PostConstruct
+    void load() {
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(dataDir);
+            if (!Files.exists(file)) {
+                create(file);
+            }
+            token = Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read or create the operator token at "
+                    + file.toAbsolutePath() + "; check that the data folder is writable", e);
+        }
+        if (token.isEmpty()) {
+            throw new IllegalStateException("the operator token file " + file.toAbsolutePath()
+                    + " is empty; delete it to have a new token generated");
+        }
+        LOG.infof("Operator token loaded from %s", file.toAbsolutePath());
+    }
+
+    private static void create(Path file) throws IOException {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // Another gateway process on the same folder created it first; use that one.
+            return;
+        }
+        Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
+        LOG.infof("Generated a new operator token in %s", file.toAbsolutePath());
+    }
+
+    /**
+     * Checks that the request carries the operator token, comparing in constant time.
+     *
+     * @throws ApiException 401 without a bearer token, 403 with any other token
+     */
+    public void require(String authorizationHeader) {
+        String given = BearerToken.from(authorizationHeader).orElseThrow(() -> ApiException.unauthorized(
+                "this call needs the operator token: send 'Authorization: Bearer <operator token>'"));
+        if (!Secrets.constantTimeEquals(token, given)) {
+            throw ApiException.forbidden("the bearer token is not the operator token", "Authorization", null);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.solarmarket.gateway.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.solarmarket.gateway.problem.ApiException;
+import org.solarmarket.gateway.problem.UpstreamProblemException;
+
+/**
+ * A response from a service behind the gateway; the body is kept as a JSON tree so that new or
+ * renamed fields pass through without a gateway change.
+ *
+ * @param service the service that answered
+ * @param path    the path that was called, without the query
+ * @param status  the HTTP status code
+ * @param body    the parsed body, or a null node when the body was empty or not JSON
+ */
+public record UpstreamReply(Service service, String path, int status, JsonNode body) {
+
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+
+    /**
+     * Returns the body of a 2xx response, or throws the error that the gateway should return.
+     *
+     * @throws UpstreamProblemException for a 4xx answer in problem+json, passed through as it is
+     * @throws ApiException             for other 4xx answers (same status) and for 5xx answers (502)
+     */
+    public JsonNode requireSuccess() {
+        if (isSuccess()) {
+            return body;
+        }
+        if (status >= 400 && status < 500) {
+            if (body.isObject() && body.has("status") && (body.has("title") || body.has("detail"))) {
+                throw new UpstreamProblemException(status, body);
+            }
+            String detail = body.isObject() && body.has("message") ? body.get("message").asText()
+                    : service.displayName() + " rejected the request to " + path;
+            throw new ApiException(status, status == 404 ? "Not Found" : "Rejected by " + service.displayName(),
+                    detail, null, null);
+        }
+        throw new ApiException(502, "Bad Gateway", service.displayName() + " failed with HTTP " + status
+                + " on " + path + "; retry later", null, null);
+    }
+}
