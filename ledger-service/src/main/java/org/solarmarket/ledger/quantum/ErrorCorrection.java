@@ -7,14 +7,17 @@ import java.util.Random;
  * (Brassard and Salvail, 1993) without its backtracking. In each pass both parties shuffle the key
  * by the same public permutation, cut it into blocks and compare block parities; for a block whose
  * parity differs, a binary search over half-block parities finds one wrong bit, which Bob flips.
- * The first pass uses blocks of about 0.73 / error rate bits and each later pass doubles them.
+ * The first pass uses blocks of about 0.73 / error rate bits and later passes twice that, each
+ * under a fresh permutation, until {@value #CLEAN_PASSES} passes in a row find no mismatch or
+ * {@value #MAX_PASSES} passes have run.
  *
  * <p>Every parity sent over the public channel leaks one bit to an eavesdropper; the session key
  * derivation through HKDF with the post-quantum secrets compresses that away.
  */
 public final class ErrorCorrection {
 
-    static final int PASSES = 6;
+    static final int MAX_PASSES = 40;
+    static final int CLEAN_PASSES = 4;
 
     private ErrorCorrection() {
     }
@@ -31,19 +34,23 @@ public final class ErrorCorrection {
         int corrected = 0;
         int disclosed = 0;
         int[] order = identity(n);
-        for (int pass = 0; pass < PASSES; pass++) {
+        int cleanPasses = 0;
+        for (int pass = 0; pass < MAX_PASSES && cleanPasses < CLEAN_PASSES; pass++) {
             if (pass > 0) {
                 shuffle(order, random);
             }
-            for (int start = 0; start < n; start += blockSize) {
-                int end = Math.min(n, start + blockSize);
+            int size = pass == 0 ? blockSize : Math.min(n, 2 * blockSize);
+            boolean clean = true;
+            for (int start = 0; start < n; start += size) {
+                int end = Math.min(n, start + size);
                 disclosed++;
                 if (parity(alice, order, start, end) != parity(bob, order, start, end)) {
                     disclosed += binarySearchAndFix(alice, bob, order, start, end);
                     corrected++;
+                    clean = false;
                 }
             }
-            blockSize = Math.min(n, blockSize * 2);
+            cleanPasses = clean ? cleanPasses + 1 : 0;
         }
         return new Outcome(corrected, disclosed, java.util.Arrays.equals(alice, bob));
     }
