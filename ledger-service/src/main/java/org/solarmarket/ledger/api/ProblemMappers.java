@@ -19,6 +19,12 @@ public class ProblemMappers {
         return problem(e.toProblem());
     }
 
+    /** A value of the wrong type; registered for this type so it wins over the built-in mapper. */
+    @ServerExceptionMapper
+    public Response mapMismatchedInput(MismatchedInputException e) {
+        return mapJsonException(e);
+    }
+
     /** Malformed JSON or a value of the wrong type: 400 naming the JSON path. */
     @ServerExceptionMapper
     public Response mapJsonException(JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package org.solarmarket.ledger.quantum;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -42,7 +43,8 @@ public class QuantumResource {
     }
 
     /** A wallet as a channel participant, with its key-exchange public keys. */
-    public record Participant(String userId, String mlKem768, String x25519, int channels, Instant createdAt) {
+    public record Participant(String userId, @JsonProperty("ml_kem_768") String mlKem768, String x25519, int channels,
+                              Instant createdAt) {
     }
 
     @POST
