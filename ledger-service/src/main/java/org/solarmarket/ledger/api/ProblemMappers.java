@@ -19,7 +19,7 @@ public class ProblemMappers {
         return problem(e.toProblem());
     }
 
-    /** A value of the wrong type; registered for this type so it wins over the built-in mapper. */
+    /** Maps a value of the wrong type; registered for this exact type so that it wins over the built-in mapper. */
     @ServerExceptionMapper
     public Response mapMismatchedInput(MismatchedInputException e) {
         return mapJsonException(e);

@@ -30,11 +30,21 @@ public final class BlockMiner {
      * @return the solution, or null when cancelled or when all 2^64 nonces fail
      */
     public static Solution mine(byte[] headerTemplate, Target target, BooleanSupplier cancelled) {
+        return search(headerTemplate, target, 0, -1L, cancelled);
+    }
+
+    /**
+     * Tries {@code maxTries} nonces from {@code firstNonce} on; -1 tries them all (2^64).
+     *
+     * @return the solution, or null when none of them meets the target or the search is cancelled
+     */
+    public static Solution search(byte[] headerTemplate, Target target, long firstNonce, long maxTries,
+                                  BooleanSupplier cancelled) {
         byte[] header = headerTemplate.clone();
-        ByteBuffer nonceView = ByteBuffer.wrap(header, Block.NONCE_OFFSET, 8);
+        ByteBuffer nonceView = ByteBuffer.wrap(header);
         MessageDigest digest = Sha256.newDigest();
         byte[] hash = new byte[Sha256.DIGEST_BYTES];
-        long nonce = 0;
+        long nonce = firstNonce;
         long hashes = 0;
         do {
             nonceView.putLong(Block.NONCE_OFFSET, nonce);
@@ -52,7 +62,7 @@ public final class BlockMiner {
                 return null;
             }
             nonce++;
-        } while (nonce != 0);
+        } while (hashes != maxTries && nonce != firstNonce);
         return null;
     }
 }

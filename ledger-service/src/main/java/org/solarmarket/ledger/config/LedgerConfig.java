@@ -77,5 +77,8 @@ public interface LedgerConfig {
 
         @WithDefault("true")
         boolean enabled();
+
+        /** Static group membership id, so that a restarted instance takes its partitions back at once. */
+        Optional<String> instanceId();
     }
 }

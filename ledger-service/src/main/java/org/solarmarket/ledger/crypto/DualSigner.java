@@ -34,7 +34,7 @@ public final class DualSigner {
         }
     }
 
-    /** Whether {@code signature} is a valid signature of {@code message} under {@code key}. */
+    /** Verifies {@code signature} over {@code message}; a malformed signature counts as invalid. */
     public static boolean verify(KeyAlgorithm algorithm, PublicKey key, byte[] message, byte[] signature) {
         try {
             Signature verifier = signature(algorithm);
@@ -51,9 +51,9 @@ public final class DualSigner {
 
     private static Signature signature(KeyAlgorithm algorithm) throws GeneralSecurityException {
         return switch (algorithm) {
-            case ED25519 -> Signature.getInstance("Ed25519");
+            case ED25519 -> Signature.getInstance("Ed25519", algorithm.provider());
             case ML_DSA_65 -> Signature.getInstance("ML-DSA-65", algorithm.provider());
-            default -> throw new IllegalArgumentException(algorithm.standardName() + " is no signature scheme");
+            default -> throw new IllegalArgumentException(algorithm.standardName() + " is not a signature algorithm");
         };
     }
 }

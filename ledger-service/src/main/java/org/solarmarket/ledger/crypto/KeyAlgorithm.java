@@ -16,8 +16,8 @@ import java.security.spec.X509EncodedKeySpec;
  * private keys as DER PKCS #8, so any standard library can import them.
  */
 public enum KeyAlgorithm {
-    /** Signatures, RFC 8032, from the JDK. */
-    ED25519("ed25519", "Ed25519", "Ed25519", null),
+    /** Signatures, RFC 8032, from BouncyCastle, whose implementation verifies several times faster than the JDK's. */
+    ED25519("ed25519", "Ed25519", "Ed25519", BouncyCastle.PROVIDER),
     /** Post-quantum signatures, FIPS 204 parameter set ML-DSA-65, from BouncyCastle. */
     ML_DSA_65("ml_dsa_65", "ML-DSA-65", "ML-DSA", BouncyCastle.PROVIDER),
     /** Post-quantum key encapsulation, FIPS 203 parameter set ML-KEM-768, from BouncyCastle. */
@@ -42,7 +42,7 @@ public enum KeyAlgorithm {
         return wireName;
     }
 
-    /** The algorithm's standard name, e.g. {@code ML-DSA-65}. */
+    /** Returns the algorithm's standard name, e.g. {@code ML-DSA-65}. */
     public String standardName() {
         return generatorName;
     }

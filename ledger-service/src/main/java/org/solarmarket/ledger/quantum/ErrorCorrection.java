@@ -5,7 +5,7 @@ import java.util.Random;
 /**
  * Information reconciliation by interactive parity checks, the BINARY step of the Cascade protocol
  * (Brassard and Salvail, 1993) without its backtracking. In each pass both parties shuffle the key
- * by the same public permutation, cut it into blocks and compare block parities; for a block whose
+ * by the same public permutation, cut it into blocks and compare block parities. In a block whose
  * parity differs, a binary search over half-block parities finds one wrong bit, which Bob flips.
  * The first pass uses blocks of about 0.73 / error rate bits and later passes twice that, each
  * under a fresh permutation, until {@value #CLEAN_PASSES} passes in a row find no mismatch or
@@ -22,7 +22,7 @@ public final class ErrorCorrection {
     private ErrorCorrection() {
     }
 
-    /** What reconciliation did: bits flipped, parities disclosed and whether the keys now agree. */
+    /** Result of reconciliation: bits flipped, parities disclosed and whether the keys now agree. */
     public record Outcome(int correctedBits, int disclosedParities, boolean agreed) {
         public static final Outcome NOT_RUN = new Outcome(0, 0, false);
     }

@@ -27,10 +27,10 @@ import org.solarmarket.ledger.crypto.Sha256;
 import org.solarmarket.ledger.wallet.NodeIdentity;
 
 /**
- * Mines blocks on its own thread, off the request path. Whenever transactions are pending it
- * takes the oldest (up to the block limit less one for the reward), signs a reward for the
- * configured miner account, searches a nonce, stores the block, drops its transactions from the
- * pending pool and announces it.
+ * Mines blocks on its own thread, off the request path. Whenever transactions are pending, it takes
+ * the oldest, up to the block limit less one for the reward. It signs a reward for the configured
+ * miner account, searches a nonce and stores the block. Then it drops the block's transactions
+ * from the pending pool and announces the block.
  */
 @ApplicationScoped
 public class MiningWorker {

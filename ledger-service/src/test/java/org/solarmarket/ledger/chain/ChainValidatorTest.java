@@ -34,7 +34,7 @@ class ChainValidatorTest {
 
     /**
      * A block whose transaction list repeats its last transaction, mined properly, is rejected as a
-     * duplicate; validating the honest chain afterwards still succeeds, so no result is cached.
+     * duplicate. Validating the honest chain afterwards still succeeds, because no result is cached.
      */
     @Test
     void duplicatedTransactionIsRejectedAndNotCached() {

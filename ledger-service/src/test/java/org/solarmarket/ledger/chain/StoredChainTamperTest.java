@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,15 +70,19 @@ class StoredChainTamperTest {
         RecordLog.ScanResult scan = RecordLog.scan(file);
         long start = scan.offsets().get(1);
         long end = scan.offsets().get(2);
-        for (long offset = start; offset < end; offset++) {
-            byte[] altered = original.clone();
-            altered[(int) offset] ^= 0x01;
-            Files.write(file, altered);
-            ValidationResult result = validate(file);
-            assertFalse(result.valid(), "byte at offset " + offset + " flipped");
-            assertEquals(1, result.error().blockIndex(), "byte at offset " + offset);
-            assertEquals("record", result.error().field(), "byte at offset " + offset);
+        try (RandomAccessFile access = new RandomAccessFile(file.toFile(), "rw")) {
+            for (long offset = start; offset < end; offset++) {
+                access.seek(offset);
+                access.write(original[(int) offset] ^ 0x01);
+                ValidationResult result = validate(file);
+                access.seek(offset);
+                access.write(original[(int) offset]);
+                assertFalse(result.valid(), "byte at offset " + offset + " flipped");
+                assertEquals(1, result.error().blockIndex(), "byte at offset " + offset);
+                assertEquals("record", result.error().field(), "byte at offset " + offset);
+            }
         }
+        assertTrue(validate(file).valid(), "every byte restored");
     }
 
     /** The last block, where a flipped byte looks like a torn write: validation still reports it. */
@@ -97,9 +102,9 @@ class StoredChainTamperTest {
     }
 
     /**
-     * Each field of a stored transaction and of its block is changed and the record rewritten
-     * with a correct checksum, as a deliberate forger would; validation names the block, and for
-     * transaction fields the transaction.
+     * Each field of a stored transaction and of its block is changed, and the record is rewritten
+     * with a correct checksum, as a deliberate forger would. Validation names the block, and for
+     * transaction fields also the transaction.
      */
     @Test
     void everyChangedFieldWithValidChecksumIsFound() throws IOException {

@@ -39,7 +39,7 @@ class TargetTest {
     }
 
     @Test
-    void bitTargetAcceptsExactlyHashesWithThatManyLeadingZeros() {
+    void bitTargetMatchesLeadingZeros() {
         for (int bits = 0; bits <= Target.MAX_BITS; bits++) {
             Target target = Target.ofLeadingZeroBits(bits);
             assertEquals(bits, target.leadingZeroBits());

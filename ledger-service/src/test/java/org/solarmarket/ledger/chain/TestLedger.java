@@ -85,7 +85,7 @@ public final class TestLedger implements KeyDirectory {
                 Sha256.hex(solution.hash()), List.copyOf(transactions));
     }
 
-    /** A chain of genesis plus {@code blocks} blocks, each with a reward and two settlements of one fill. */
+    /** Builds genesis plus {@code blocks} blocks, each with a reward and the two settlements of one fill. */
     public List<Block> chain(int blocks, String seller, String buyer) {
         List<Block> chain = new ArrayList<>();
         chain.add(genesis());

@@ -16,8 +16,8 @@ class Bb84SimulatorTest {
             Bb84Result result = Bb84Simulator.run(1024, 0, true, new Random(seed));
             assertEquals(512, result.sampleBits());
             // 25 % expected; 512 samples give a standard deviation of 1.9 points.
-            assertTrue(result.errorRate() > 0.18 && result.errorRate() < 0.32, "seed " + seed + ": "
-                    + result.errorRate());
+            assertTrue(result.errorRate() > 0.18, "seed " + seed + ": " + result.errorRate());
+            assertTrue(result.errorRate() < 0.32, "seed " + seed + ": " + result.errorRate());
             assertFalse(result.belowThreshold(), "seed " + seed);
         }
     }
@@ -38,7 +38,8 @@ class Bb84SimulatorTest {
     void siftingKeepsAboutHalfTheQubits() {
         Bb84Result result = Bb84Simulator.run(4096, 0, false, new Random(7));
         double kept = (double) result.siftedBits() / result.qubitsSent();
-        assertTrue(kept > 0.47 && kept < 0.53, "sifted fraction " + kept);
+        assertTrue(kept > 0.47, "sifted fraction " + kept);
+        assertTrue(kept < 0.53, "sifted fraction " + kept);
     }
 
     @Test

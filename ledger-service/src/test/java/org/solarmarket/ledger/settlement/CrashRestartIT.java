@@ -92,7 +92,8 @@ class CrashRestartIT {
         for (Fill fill : fills) {
             List<String> legs = legsByTrade.get(fill.tradeId());
             assertEquals(2, legs.size(), "settlements of " + fill.tradeId() + ": " + legs);
-            assertTrue(legs.contains("energy_kwh") && legs.contains("credits"), fill.tradeId() + ": " + legs);
+            assertTrue(legs.contains("energy_kwh"), fill.tradeId() + ": " + legs);
+            assertTrue(legs.contains("credits"), fill.tradeId() + ": " + legs);
         }
 
         JsonNode full = Json.mapper().readTree(ledger.get("/chain/full").body());

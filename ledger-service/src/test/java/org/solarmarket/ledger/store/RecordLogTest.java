@@ -50,7 +50,7 @@ class RecordLogTest {
 
     /** A crash part way through an append, at every possible length of the torn record. */
     @Test
-    void tornLastRecordIsDroppedAtEveryCutPoint() throws IOException {
+    void tornRecordDroppedAtEveryCut() throws IOException {
         Path file = logWith("first", "second", "third record");
         byte[] whole = Files.readAllBytes(file);
         int lastStart = whole.length - (RecordLog.HEADER_BYTES + "third record".length());
@@ -66,7 +66,7 @@ class RecordLogTest {
     }
 
     @Test
-    void garbageWrittenInPlaceOfLastPayloadIsDropped() throws IOException {
+    void garbledLastPayloadDropped() throws IOException {
         Path file = logWith("first", "second");
         byte[] whole = Files.readAllBytes(file);
         whole[whole.length - 1] = 0;
