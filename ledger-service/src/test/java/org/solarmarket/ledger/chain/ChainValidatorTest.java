@@ -122,4 +122,24 @@ class ChainValidatorTest {
         ValidationResult result = ledger.validator().validate(List.of(chain.get(0), weak));
         assertEquals("nonce", result.error().field());
     }
+
+    /** With retargeting every 2 blocks toward 1 s, blocks 2 s apart must double the target at block 2. */
+    @Test
+    void retargetedChainNeedsRecomputedTarget() {
+        ChainRules rules = new ChainRules(5, new Retarget(true, 2, java.time.Duration.ofSeconds(1)));
+        Block genesis = ledger.genesis();
+        Target start = Target.parse(genesis.target());
+        Block first = ledger.mine(genesis, List.of(ledger.reward(1)), start, genesis.timestamp().plusSeconds(2));
+        Target eased = rules.expectedTarget(List.of(genesis, first), 2);
+        assertEquals(start.value().multiply(java.math.BigInteger.TWO), eased.value());
+
+        Block right = ledger.mine(first, List.of(ledger.reward(2)), eased, first.timestamp().plusSeconds(1));
+        ValidationResult valid = new ChainValidator(ledger, rules).validate(List.of(genesis, first, right));
+        assertTrue(valid.valid(), () -> String.valueOf(valid.error()));
+
+        Block stale = ledger.mine(first, List.of(ledger.reward(2)), start, first.timestamp().plusSeconds(1));
+        ValidationResult result = new ChainValidator(ledger, rules).validate(List.of(genesis, first, stale));
+        assertEquals("target", result.error().field());
+        assertEquals(2, result.error().blockIndex());
+    }
 }

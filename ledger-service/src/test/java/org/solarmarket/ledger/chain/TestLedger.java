@@ -73,15 +73,20 @@ public final class TestLedger implements KeyDirectory {
         return Chain.genesis(EASY);
     }
 
-    /** Mines a block on top of {@code previous} holding exactly {@code transactions}. */
+    /** Mines a block on top of {@code previous} holding exactly {@code transactions}, 1 s later, at its target. */
     public Block mine(Block previous, List<Transaction> transactions) {
+        return mine(previous, transactions, Target.parse(previous.target()),
+                previous.timestamp().plusMillis(1000).truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Mines a block with the given target and timestamp. */
+    public Block mine(Block previous, List<Transaction> transactions, Target target, Instant timestamp) {
         long index = previous.index() + 1;
-        Instant timestamp = previous.timestamp().plusMillis(1000).truncatedTo(ChronoUnit.MILLIS);
         byte[] root = MerkleTree.root(transactions.stream()
                 .map(tx -> MerkleTree.leafHash(TransactionCodec.leafData(tx))).toList());
         byte[] header = Block.header(index, root, timestamp.toEpochMilli(), Sha256.parseDigest(previous.hash()), 0);
-        BlockMiner.Solution solution = BlockMiner.mine(header, Target.parse(previous.target()), () -> false);
-        return new Block(index, timestamp, previous.hash(), Sha256.hex(root), solution.nonce(), previous.target(),
+        BlockMiner.Solution solution = BlockMiner.mine(header, target, () -> false);
+        return new Block(index, timestamp, previous.hash(), Sha256.hex(root), solution.nonce(), target.hex(),
                 Sha256.hex(solution.hash()), List.copyOf(transactions));
     }
 
