@@ -185,10 +185,13 @@ public class Chain {
     /** Validates the chain as it is on disk now, so that changes made to the file are found too. */
     public ValidationResult validateStored() {
         RecordLog.ScanResult scan;
-        try {
-            scan = RecordLog.scan(log.file());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + log.file(), e);
+        // Read under the chain's lock, so that a block being appended is never seen half written.
+        synchronized (this) {
+            try {
+                scan = RecordLog.scan(log.file());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + log.file(), e);
+            }
         }
         return new ChainValidator(keys, rules).validateStored(scan, bytes -> StorageJson.read(bytes, Block.class));
     }
