@@ -43,7 +43,7 @@ public record Block(
     }
 
     /**
-     * The header encoding of this block.
+     * Returns the header encoding of this block.
      *
      * @throws IllegalArgumentException when a stored hash field is not 64 hex digits
      */

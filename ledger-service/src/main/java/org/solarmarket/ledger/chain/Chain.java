@@ -51,7 +51,7 @@ public class Chain {
     private final Set<String> fillIds = new HashSet<>();
     private long transactionCount;
 
-    /** Where a transaction is: its block and its position (Merkle leaf index) there. */
+    /** Location of a transaction: its block and its position there, which is its Merkle leaf index. */
     public record TransactionLocation(Block block, int position) {
         public Transaction transaction() {
             return block.transactions().get(position);
@@ -65,7 +65,7 @@ public class Chain {
         try {
             log = RecordLog.open(folder.resolve(LOG_FILE));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + LOG_FILE, e);
+            throw new UncheckedIOException("failed to open " + LOG_FILE, e);
         }
         for (byte[] record : log.recoveredRecords()) {
             index(StorageJson.read(record, Block.class));
@@ -95,7 +95,7 @@ public class Chain {
         log.close();
     }
 
-    /** The difficulty from configuration: bits when set, otherwise hex digits. */
+    /** Returns the configured difficulty: bits when set, otherwise hex digits. */
     public Target configuredTarget() {
         return config.difficultyBits().isPresent()
                 ? Target.ofLeadingZeroBits(config.difficultyBits().getAsInt())
@@ -137,7 +137,7 @@ public class Chain {
         try {
             log.append(StorageJson.write(block));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store block " + block.index(), e);
+            throw new UncheckedIOException("failed to store block " + block.index(), e);
         }
         index(block);
     }
@@ -190,7 +190,7 @@ public class Chain {
             try {
                 scan = RecordLog.scan(log.file());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + log.file(), e);
+                throw new UncheckedIOException("failed to read " + log.file(), e);
             }
         }
         return new ChainValidator(keys, rules).validateStored(scan, bytes -> StorageJson.read(bytes, Block.class));

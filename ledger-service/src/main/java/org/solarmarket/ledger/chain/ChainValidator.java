@@ -16,10 +16,11 @@ import org.solarmarket.ledger.crypto.Sha256;
 import org.solarmarket.ledger.store.RecordLog;
 
 /**
- * Checks a whole chain and returns the first error. Per block, in order: the index, the link to
- * the previous hash, the transaction count, each transaction (kind and position, both
- * signatures, its id, no id or fill leg seen before), the Merkle root, the target, the hash and
- * the proof of work. Results are computed afresh on every call and never cached.
+ * Checks a whole chain and returns the first error. Per block it checks, in order, the index, the
+ * link to the previous hash and the transaction count. Then each transaction: kind and position,
+ * both signatures, its id, and that neither the id nor the fill leg appeared before. Last come the
+ * Merkle root, the target, the hash and the proof of work. Results are computed afresh on every
+ * call and never cached.
  */
 public final class ChainValidator {
 

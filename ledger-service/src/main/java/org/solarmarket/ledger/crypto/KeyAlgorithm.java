@@ -54,7 +54,7 @@ public enum KeyAlgorithm {
                     : KeyPairGenerator.getInstance(generatorName, provider);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate a " + generatorName + " key pair", e);
+            throw new IllegalStateException("failed to generate a " + generatorName + " key pair", e);
         }
     }
 

@@ -62,7 +62,7 @@ public class ChannelRegistry {
         try {
             log = RecordLog.open(folder.resolve("channels.log"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open channels.log", e);
+            throw new UncheckedIOException("failed to open channels.log", e);
         }
         for (byte[] record : log.recoveredRecords()) {
             ChannelRecord channel = StorageJson.read(record, ChannelRecord.class);
@@ -132,7 +132,7 @@ public class ChannelRegistry {
         try {
             log.append(StorageJson.write(record));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store channel " + record.channelId(), e);
+            throw new UncheckedIOException("failed to store channel " + record.channelId(), e);
         }
         channels.put(record.channelId(), record);
     }

@@ -127,6 +127,7 @@ public class FillConsumer {
             if (e instanceof WakeupException wakeup) {
                 throw wakeup;
             }
+            // TODO: should a fill that fails every retry go to a dead-letter topic instead of blocking its partition?
             LOG.errorf(e, "Could not settle %d fills; retrying from offsets %s in %d s", fills.size(), firstOffsets,
                     RETRY_DELAY.toSeconds());
             firstOffsets.forEach(consumer::seek);

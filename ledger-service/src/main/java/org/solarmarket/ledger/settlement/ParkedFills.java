@@ -38,7 +38,7 @@ public class ParkedFills {
         try {
             log = RecordLog.open(folder.resolve("parked.log"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open parked.log", e);
+            throw new UncheckedIOException("failed to open parked.log", e);
         }
         for (byte[] record : log.recoveredRecords()) {
             Fill fill = StorageJson.read(record, Fill.class);

@@ -50,7 +50,7 @@ public class PendingPool {
         try {
             log = RecordLog.open(folder.resolve("pending.log"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open pending.log", e);
+            throw new UncheckedIOException("failed to open pending.log", e);
         }
         int alreadyInBlocks = 0;
         for (byte[] record : log.recoveredRecords()) {

@@ -128,7 +128,7 @@ public class Settlement {
             parked.removeAll(tradeIds);
             LOG.infof("Settled %d parked fills after wallet %s was created", ready.size(), event.wallet().userId());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot settle parked fills", e);
+            throw new UncheckedIOException("failed to settle parked fills", e);
         }
     }
 
@@ -137,6 +137,7 @@ public class Settlement {
         Optional<ChannelRegistry.Session> session = channels.latestBetween(fill.buyerId(), fill.sellerId());
         byte[] details = Json.write(new PrivateDetails(fill.tradeId(), fill.market(), fill.buyOrderId(),
                 fill.sellOrderId(), fill.price(), fill.quantity(), fill.executedAt()));
+        // NOTE: the exact product, unrounded; trading-service must move the same amount of credits.
         BigDecimal credits = fill.price().multiply(fill.quantity());
         Transaction energy = signedBy(fill.sellerId(), unsigned(fill, fill.sellerId(), fill.buyerId(),
                 Asset.ENERGY_KWH, fill.quantity(), payload(session, fill, Asset.ENERGY_KWH, details)));

@@ -42,7 +42,7 @@ public class DataFolder {
             masterKey = MasterKey.load(config.masterKey(), config.masterKeyFile(), root, generate);
             verifyMasterKey();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the ledger data folder " + root, e);
+            throw new UncheckedIOException("failed to open the ledger data folder " + root, e);
         }
         LOG.infof("Ledger data folder %s, master key from %s", root, masterKey.source());
     }

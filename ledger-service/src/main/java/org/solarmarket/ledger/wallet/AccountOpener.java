@@ -50,7 +50,7 @@ public class AccountOpener {
         try {
             opened = RecordLog.open(folder.resolve("accounts-opened.log"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open accounts-opened.log", e);
+            throw new UncheckedIOException("failed to open accounts-opened.log", e);
         }
         for (byte[] record : opened.recoveredRecords()) {
             acknowledged.add(new String(record, StandardCharsets.UTF_8));

@@ -42,7 +42,7 @@ public class NodeIdentity {
             log.append(StorageJson.write(node));
             LOG.infof("Generated the node's signing keys in %s", log.file());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the node keys", e);
+            throw new UncheckedIOException("failed to open the node keys", e);
         }
     }
 

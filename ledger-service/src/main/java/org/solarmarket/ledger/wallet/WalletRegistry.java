@@ -53,7 +53,7 @@ public class WalletRegistry {
         try {
             log = RecordLog.open(folder.resolve(LOG_FILE));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + LOG_FILE, e);
+            throw new UncheckedIOException("failed to open " + LOG_FILE, e);
         }
         for (byte[] record : log.recoveredRecords()) {
             index(StorageJson.read(record, WalletRecord.class));
@@ -92,7 +92,7 @@ public class WalletRegistry {
             try {
                 log.append(StorageJson.write(wallet));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot store the wallet of " + userId, e);
+                throw new UncheckedIOException("failed to store the wallet of " + userId, e);
             }
             index(wallet);
         }
