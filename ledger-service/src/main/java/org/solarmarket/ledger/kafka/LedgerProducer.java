@@ -34,6 +34,8 @@ public class LedgerProducer {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ledger-service");
+        // Bounds how long a send waits for broker metadata, e.g. in POST /wallet while Kafka is down.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         LOG.infof("Kafka producer started for %s", bootstrapServers);
     }
