@@ -1,0 +1,5 @@
+package org.solarmarket.ledger.wallet;
+
+/** CDI event fired after a new wallet is durable. */
+public record WalletCreated(WalletRecord wallet) {
+}
