@@ -60,10 +60,14 @@ class OrderPathTest {
 
     @Test
     void orderOutcomeArrivesOnWebSocket() throws Exception {
+        String token = createWallet("alice");
         try (EventSocket socket = new EventSocket(platform.gatewayWebSocketUrl())) {
             socket.await(m -> "connect".equals(m.path("event").asText()), Duration.ofSeconds(10), "connect");
+            socket.send("{\"event\": \"subscribe\", \"data\": {\"user_id\": \"alice\", \"api_token\": \"" + token
+                    + "\"}}");
+            socket.await(m -> "subscribed".equals(m.path("event").asText()), Duration.ofSeconds(10), "subscribed");
 
-            HttpResponse<String> response = post("/order",
+            HttpResponse<String> response = post("/order", token,
                     "{\"user_id\": \"alice\", \"side\": \"sell\", \"price\": \"0.21\", \"quantity\": 1.5}");
             assertEquals(202, response.statusCode(), response.body());
             JsonNode accepted = Json.mapper().readTree(response.body());
@@ -80,6 +84,7 @@ class OrderPathTest {
 
     @Test
     void badOrdersAreRejectedAndNeverWritten() throws Exception {
+        String token = createWallet("bob");
         Map<TopicPartition, Long> before = endOffsets();
         record Case(String body, String field, String value) {
         }
@@ -91,7 +96,7 @@ class OrderPathTest {
                 new Case("{\"user_id\": \"bob\", \"side\": \"hold\", \"price\": \"0.20\", \"quantity\": \"1\"}",
                         "side", "hold"));
         for (Case c : cases) {
-            HttpResponse<String> response = post("/order", c.body());
+            HttpResponse<String> response = post("/order", token, c.body());
             assertEquals(400, response.statusCode(), c.body() + " -> " + response.body());
             assertEquals("application/problem+json",
                     response.headers().firstValue("content-type").orElse(""), c.body());
@@ -102,7 +107,7 @@ class OrderPathTest {
             }
         }
 
-        HttpResponse<String> marker = post("/order",
+        HttpResponse<String> marker = post("/order", token,
                 "{\"user_id\": \"bob\", \"side\": \"buy\", \"price\": \"0.20\", \"quantity\": \"1\"}");
         assertEquals(202, marker.statusCode(), marker.body());
         String markerId = Json.mapper().readTree(marker.body()).path("order_id").asText();
@@ -159,10 +164,20 @@ class OrderPathTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+    private static String createWallet(String userId) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/wallet", null, "{\"user_id\": \"" + userId + "\"}");
+        assertEquals(201, response.statusCode(), response.body());
+        return Json.mapper().readTree(response.body()).path("api_token").asText();
+    }
+
+    private static HttpResponse<String> post(String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

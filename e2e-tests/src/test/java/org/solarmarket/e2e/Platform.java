@@ -39,6 +39,7 @@ final class Platform implements AutoCloseable {
         environment.put("SOLARMARKET_LEDGER_DATA_DIR", workDir.resolve("ledger").toString());
         environment.put("SOLARMARKET_TRADING_DATA_DIR", workDir.resolve("trading").toString());
         environment.put("SOLARMARKET_GATEWAY_DATA_DIR", workDir.resolve("gateway").toString());
+        environment.put("SOLARMARKET_LEDGER_GENERATE_MASTER_KEY", "true");
         environment.put("SOLARMARKET_SERVICES_FORECAST_URL", "http://127.0.0.1:" + ports.get(FORECAST));
         environment.put("SOLARMARKET_SERVICES_TRADING_URL", "http://127.0.0.1:" + ports.get(TRADING));
         environment.put("SOLARMARKET_SERVICES_LEDGER_URL", "http://127.0.0.1:" + ports.get(LEDGER));

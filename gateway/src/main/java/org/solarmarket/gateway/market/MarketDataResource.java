@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.solarmarket.contracts.PlatformClock;
 import org.solarmarket.contracts.MarketCalendar;
 import org.solarmarket.gateway.problem.ApiException;
 import org.solarmarket.gateway.upstream.Service;
@@ -26,7 +27,8 @@ public class MarketDataResource {
     ServiceClient services;
 
     private final MarketCalendar calendar = MarketCalendar.DEFAULT;
-    private final Clock clock = Clock.systemUTC();
+    /** Platform time: the wall clock, or the replay clock when one is configured. */
+    private final Clock clock = PlatformClock.fromEnvironment();
 
     @GET
     @Path("book")

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
+import org.solarmarket.contracts.PlatformClock;
 import org.solarmarket.contracts.MarketCalendar;
 import org.solarmarket.contracts.OrderType;
 import org.solarmarket.contracts.TradingCommand;
@@ -60,7 +61,8 @@ public class OrderResource {
     ServiceClient services;
 
     private final MarketCalendar calendar = MarketCalendar.DEFAULT;
-    private final Clock clock = Clock.systemUTC();
+    /** Platform time: the wall clock, or the replay clock when one is configured. */
+    private final Clock clock = PlatformClock.fromEnvironment();
 
     /**
      * Validates an order and writes it to the orders topic. The outcome follows asynchronously as

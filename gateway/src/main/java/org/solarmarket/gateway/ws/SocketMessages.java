@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.solarmarket.contracts.PlatformClock;
 import org.solarmarket.contracts.Json;
 import org.solarmarket.contracts.MarketCalendar;
 import org.solarmarket.gateway.json.StrictJson;
@@ -58,7 +59,8 @@ public class SocketMessages {
     MarketFeed feed;
 
     private final MarketCalendar calendar = MarketCalendar.DEFAULT;
-    private final Clock clock = Clock.systemUTC();
+    /** Platform time: the wall clock, or the replay clock when one is configured. */
+    private final Clock clock = PlatformClock.fromEnvironment();
     private final CachedLookup summaries = new CachedLookup(java.time.Duration.ofSeconds(1));
     private final CachedLookup books = new CachedLookup(java.time.Duration.ofSeconds(1));
 
