@@ -44,8 +44,8 @@ public class BookResource {
         String name = resolve(market);
         return engine.runner().read(state -> {
             OrderBook book = state.book(name);
-            OrderBook shown = book != null ? book : new OrderBook(name, Instant.parse(name));
-            return BookSummary.of(shown, state.config().liquidity());
+            OrderBook summarized = book != null ? book : new OrderBook(name, Instant.parse(name));
+            return BookSummary.of(summarized, state.config().liquidity());
         });
     }
 

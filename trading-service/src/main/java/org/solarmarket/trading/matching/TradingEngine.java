@@ -13,7 +13,6 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.solarmarket.contracts.Asset;
 import org.solarmarket.contracts.BookUpdate;
 import org.solarmarket.contracts.Fill;
@@ -42,7 +41,7 @@ public final class TradingEngine {
     /** Levels per side in a book update and in {@code GET /book}. */
     public static final int BOOK_DEPTH = 20;
 
-    private static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    private static final int MAX_ID_LENGTH = 64;
 
     private final EngineConfig config;
     private final Map<String, Account> accounts = new HashMap<>();
@@ -112,7 +111,7 @@ public final class TradingEngine {
         }
     }
 
-    /** Whether {@link #tick} at {@code at} would change anything. */
+    /** Returns whether {@link #tick} at {@code at} would change anything. */
     public boolean needsTick(Instant at) {
         for (OrderBook book : books.values()) {
             if (!book.isClosed() && (!book.pending().isEmpty() || !book.slotStart().isAfter(at))) {
@@ -160,12 +159,12 @@ public final class TradingEngine {
         Account account = knownAccount(credit.accountId());
         Asset asset = required(credit.asset(), "asset");
         long amount = units(asset, credit.amount());
-        long held = asset == Asset.ENERGY_KWH
+        long balance = asset == Asset.ENERGY_KWH
                 ? account.energyAvailable() + account.energyReserved()
                 : account.creditsAvailable() + account.creditsReserved();
         long units = asset == Asset.ENERGY_KWH ? amount : Amounts.creditUnitsOfCents(amount);
         long limit = asset == Asset.ENERGY_KWH ? Amounts.MAX_ENERGY_BALANCE : Amounts.MAX_CREDIT_BALANCE;
-        if (units > limit - held) {
+        if (units > limit - balance) {
             throw new Rejection(RejectReason.BALANCE_LIMIT, "amount " + credit.amount().toPlainString() + " "
                     + asset.wireName() + " would exceed the largest balance of "
                     + Amounts.MAX_BALANCE.toPlainString() + " in account " + account.id());
@@ -268,7 +267,7 @@ public final class TradingEngine {
     /** Rests, cancels or rejects what the incoming order left and returns the outcome's message. */
     private String finishIncoming(OrderBook book, Order order, Matcher.Outcome outcome) {
         if (order.remaining() == 0) {
-            return "filled " + Amounts.energy(order.filled()).toPlainString() + " kWh";
+            return "filled completely";
         }
         if (outcome == Matcher.Outcome.SELF_TRADE) {
             closeOrder(order, OrderEvent.Status.CANCELLED);
@@ -440,8 +439,8 @@ public final class TradingEngine {
             releaseRest(order);
         }
         if (order != taker) {
-            out.onEvent(orderEvent(null, order, null, "traded; filled "
-                    + Amounts.energy(order.filled()).toPlainString() + " kWh"));
+            // Constant text keeps the hot path cheap; the event's quantities carry the numbers.
+            out.onEvent(orderEvent(null, order, null, "traded"));
         }
     }
 
@@ -492,11 +491,11 @@ public final class TradingEngine {
     private OrderRequest validate(TradingCommand.PlaceOrder place) {
         knownAccount(place.accountId());
         String orderId = place.orderId() == null ? "o-" + place.commandId() : place.orderId();
-        if (!ID_PATTERN.matcher(orderId).matches()) {
+        if (!isValidId(orderId)) {
             throw new Rejection(RejectReason.MALFORMED_COMMAND, "order_id '" + orderId
                     + "' must be 1 to 64 letters, digits, '.', ':', '_' or '-'");
         }
-        if (place.clientOrderId() != null && !ID_PATTERN.matcher(place.clientOrderId()).matches()) {
+        if (place.clientOrderId() != null && !isValidId(place.clientOrderId())) {
             throw new Rejection(RejectReason.MALFORMED_COMMAND, "client_order_id '" + place.clientOrderId()
                     + "' must be 1 to 64 letters, digits, '.', ':', '_' or '-'");
         }
@@ -506,23 +505,9 @@ public final class TradingEngine {
         if (type == OrderType.MARKET && timeInForce == TimeInForce.GTC) {
             timeInForce = TimeInForce.IOC;
         }
-        MarketCalendar calendar = config.calendar();
-        Instant slotStart;
-        if (place.market() == null) {
-            slotStart = calendar.nextOpenSlot(now);
-        } else {
-            try {
-                slotStart = calendar.parseMarket(place.market());
-            } catch (IllegalArgumentException e) {
-                throw new Rejection(RejectReason.INVALID_MARKET, e.getMessage());
-            }
-        }
-        String market = MarketCalendar.marketName(slotStart);
-        OrderBook existing = books.get(market);
-        if (!calendar.isOpen(slotStart, now) || existing != null && existing.isClosed()) {
-            throw new Rejection(RejectReason.MARKET_CLOSED, "market " + market + " is not open for trading at " + now
-                    + "; slots open " + calendar.openHorizon().toHours() + " h ahead and close at their start");
-        }
+        Slot slot = openSlotOf(place.market());
+        String market = slot.market();
+        Instant slotStart = slot.start();
         long quantity = amount(AmountRule.QUANTITY, place.quantity());
         long price = 0;
         long maxCredits = 0;
@@ -537,11 +522,41 @@ public final class TradingEngine {
                 maxCredits = Amounts.creditUnitsOfCents(amount(AmountRule.MAX_CREDITS, place.maxCredits()));
             }
         }
-        String clientKey = place.clientOrderId() == null ? null : place.accountId() + '\u0000' + place.clientOrderId();
-        String fingerprint = side + "|" + type + "|" + timeInForce + "|" + market + "|" + price + "|" + quantity
-                + "|" + maxCredits;
+        String clientKey = null;
+        String fingerprint = null;
+        if (place.clientOrderId() != null) {
+            clientKey = place.accountId() + '\u0000' + place.clientOrderId();
+            fingerprint = side + "|" + type + "|" + timeInForce + "|" + market + "|" + price + "|" + quantity + "|"
+                    + maxCredits;
+        }
         return new OrderRequest(place.accountId(), orderId, side, type, timeInForce, market, slotStart, price, quantity,
                 maxCredits, clientKey, fingerprint);
+    }
+
+    /** Resolves the market of an order to its slot start and rejects it unless the slot is open. */
+    private Slot openSlotOf(String requested) {
+        MarketCalendar calendar = config.calendar();
+        OrderBook known = requested == null ? null : books.get(requested);
+        Instant slotStart;
+        if (known != null) {
+            // A known book name is canonical already, which saves parsing an instant.
+            slotStart = known.slotStart();
+        } else if (requested == null) {
+            slotStart = calendar.nextOpenSlot(now);
+        } else {
+            try {
+                slotStart = calendar.parseMarket(requested);
+            } catch (IllegalArgumentException e) {
+                throw new Rejection(RejectReason.INVALID_MARKET, e.getMessage());
+            }
+        }
+        String market = known != null ? known.market() : MarketCalendar.marketName(slotStart);
+        OrderBook book = known != null ? known : books.get(market);
+        if (!calendar.isOpen(slotStart, now) || book != null && book.isClosed()) {
+            throw new Rejection(RejectReason.MARKET_CLOSED, "market " + market + " is not open for trading at " + now
+                    + "; slots open " + calendar.openHorizon().toHours() + " h ahead and close at their start");
+        }
+        return new Slot(market, slotStart);
     }
 
     private static long amount(AmountRule rule, BigDecimal value) {
@@ -552,11 +567,28 @@ public final class TradingEngine {
         }
     }
 
+    /** Checks that an id is 1 to 64 ASCII letters, digits, '.', ':', '_' or '-', without a costly regex. */
+    static boolean isValidId(String id) {
+        int length = id.length();
+        if (length == 0 || length > MAX_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = id.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '.' || c == ':' || c == '_' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String validAccountId(String accountId) {
         if (accountId == null) {
             throw new Rejection(RejectReason.MISSING_FIELD, "account_id is required");
         }
-        if (!ID_PATTERN.matcher(accountId).matches()) {
+        if (!isValidId(accountId)) {
             throw new Rejection(RejectReason.INVALID_ACCOUNT_ID, "account_id '" + accountId
                     + "' must be 1 to 64 letters, digits, '.', ':', '_' or '-'");
         }
@@ -681,9 +713,12 @@ public final class TradingEngine {
         return inputSequence;
     }
 
-    /** The engine's time: the instant of the last input. */
+    /** Returns the engine's time, the instant of the last input. */
     public Instant now() {
         return now;
+    }
+
+    private record Slot(String market, Instant start) {
     }
 
     private record ClientOrder(String orderId, String fingerprint) {

@@ -42,6 +42,10 @@ public record AmountRule(String field, int scale, BigDecimal maximum) {
             throw new AmountException(RejectReason.AMOUNT_TOO_LARGE,
                     field + " " + amount.toPlainString() + " exceeds the maximum " + maximum.toPlainString());
         }
+        if (amount.scale() >= 0 && amount.scale() <= scale) {
+            // On tick by its scale alone: the common case, without stripping zeros.
+            return amount.movePointRight(scale).longValueExact();
+        }
         BigDecimal scaled = amount.movePointRight(scale);
         if (scaled.stripTrailingZeros().scale() > 0) {
             throw new AmountException(RejectReason.OFF_TICK, field + " " + amount.toPlainString()

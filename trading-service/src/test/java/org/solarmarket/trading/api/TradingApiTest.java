@@ -116,6 +116,7 @@ class TradingApiTest {
                 .body("energy_kwh.reserved", equalTo("3.000"))
                 .body("open_orders[0].order_id", equalTo("api-s1"));
 
+        given().get("/q/health/ready").then().statusCode(200);
         Response stats = given().get("/stats");
         stats.then().statusCode(200);
         assertEquals(64, stats.jsonPath().getString("state_digest").length());
