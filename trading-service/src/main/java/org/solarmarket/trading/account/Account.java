@@ -46,6 +46,14 @@ public final class Account {
         return openOrderIds;
     }
 
+    /** Sets the balances of an account read back from a snapshot. */
+    public void restoreBalances(long energyAvailable, long energyReserved, long creditsAvailable, long creditsReserved) {
+        this.energyAvailable = energyAvailable;
+        this.energyReserved = energyReserved;
+        this.creditsAvailable = creditsAvailable;
+        this.creditsReserved = creditsReserved;
+    }
+
     public void depositEnergy(long wh) {
         energyAvailable = Math.addExact(energyAvailable, wh);
     }

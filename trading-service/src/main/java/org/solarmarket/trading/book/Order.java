@@ -175,6 +175,20 @@ public final class Order {
         }
     }
 
+    /** Sets the progress of an order read back from a snapshot, before it rejoins a book. */
+    public void restoreProgress(long remaining, long filled, long cancelled, long filledValue, long reserved,
+                                OrderEvent.Status status) {
+        if (filled + cancelled + remaining != quantity) {
+            throw new IllegalStateException("[order " + orderId + "] snapshot quantities do not add up to " + quantity);
+        }
+        this.remaining = remaining;
+        this.filled = filled;
+        this.cancelled = cancelled;
+        this.filledValue = filledValue;
+        this.reserved = reserved;
+        this.status = status;
+    }
+
     /** Cancels (or expires) what is left and returns that quantity. */
     public long close(OrderEvent.Status finalStatus) {
         long rest = remaining;

@@ -131,6 +131,19 @@ public final class OrderBook {
         return recentTrades;
     }
 
+    /** Sets the counters and statistics of a book read back from a snapshot, after its orders were added. */
+    public void restoreStatistics(boolean closed, long changeSequence, long tradeSequence, long lastPrice, long volume,
+                                  long tradedValue, java.util.List<Fill> trades) {
+        this.closed = closed;
+        this.changeSequence = changeSequence;
+        this.tradeSequence = tradeSequence;
+        this.lastPrice = lastPrice;
+        this.volume = volume;
+        this.tradedValue = tradedValue;
+        recentTrades.clear();
+        recentTrades.addAll(trades);
+    }
+
     public boolean isClosed() {
         return closed;
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -36,6 +38,7 @@ import org.solarmarket.contracts.Topics;
 import org.solarmarket.contracts.TradingCommand;
 import org.solarmarket.trading.journal.JournalEntry;
 import org.solarmarket.trading.matching.EngineConfig;
+import org.solarmarket.trading.matching.EngineSnapshot;
 import org.solarmarket.trading.matching.EngineListener;
 import org.solarmarket.trading.matching.StateDigest;
 import org.solarmarket.trading.matching.TradingEngine;
@@ -56,13 +59,16 @@ import org.solarmarket.trading.matching.TradingEngine;
  * the crash. Starting a producer with the same transactional id fences an older instance still
  * alive and aborts its open transaction before the replay reads the journal.
  *
- * <p>TODO: write periodic state snapshots so that a start does not replay the whole journal.
+ * <p>Every {@code snapshotInterval} inputs the loop writes a snapshot of the state, with the
+ * journal offset after it, to a compacted topic in a transaction of its own. A start loads the
+ * latest snapshot and replays only the journal after that offset.
  */
 public final class EngineRunner implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EngineRunner.class);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
     private static final Duration REPLAY_POLL = Duration.ofMillis(500);
+    private static final String SNAPSHOT_KEY = "engine";
 
     /** Called with each batch after it was applied and before its transaction commits; a test seam. */
     public interface CommitHook {
@@ -85,6 +91,8 @@ public final class EngineRunner implements AutoCloseable {
     private KafkaProducer<String, byte[]> producer;
     private KafkaConsumer<String, byte[]> consumer;
     private final TopicPartition journalPartition;
+    private long inputsSinceSnapshot;
+    private Future<RecordMetadata> lastJournalWrite;
 
     public EngineRunner(RunnerSettings settings, EngineConfig engineConfig, Clock clock, CommitHook hook) {
         this.settings = settings;
@@ -185,13 +193,18 @@ public final class EngineRunner implements AutoCloseable {
 
     private void recover() {
         markUnavailable();
+        lastJournalWrite = null;
         producer = newProducer();
         // Fences an older instance and aborts its open transaction, so the journal end is stable.
         producer.initTransactions();
-        JournalTopic.ensure(settings.bootstrapServers(), settings.journalTopic());
+        JournalTopic.ensure(settings.bootstrapServers(), settings.journalTopic(), false);
+        JournalTopic.ensure(settings.bootstrapServers(), settings.snapshotTopic(), true);
         long started = System.nanoTime();
-        TradingEngine rebuilt = new TradingEngine(engineConfig);
-        long entries = replayJournal(rebuilt);
+        EngineSnapshot snapshot = latestSnapshot();
+        TradingEngine rebuilt = snapshot == null ? new TradingEngine(engineConfig)
+                : TradingEngine.restore(engineConfig, snapshot);
+        long entries = replayJournal(rebuilt, snapshot == null ? 0 : snapshot.journalOffset());
+        inputsSinceSnapshot = entries;
         rebuilt.clearBookChanges();
         consumer = newConsumer(settings.groupId());
         assignOrders();
@@ -201,15 +214,42 @@ public final class EngineRunner implements AutoCloseable {
         } finally {
             lock.writeLock().unlock();
         }
-        LOG.infof("[engine %s] Rebuilt state from %d journal entries in %d ms; %d open orders, digest %s",
-                settings.transactionalId(), entries, (System.nanoTime() - started) / 1_000_000,
+        LOG.infof("[engine %s] Rebuilt state from %s and %d journal entries in %d ms; %d open orders, digest %s",
+                settings.transactionalId(), snapshot == null ? "no snapshot" : "the snapshot after input "
+                        + snapshot.inputSequence(), entries, (System.nanoTime() - started) / 1_000_000,
                 rebuilt.openOrderCount(), StateDigest.sha256(rebuilt));
     }
 
-    private long replayJournal(TradingEngine target) {
+    /** Reads the last committed snapshot, or null when none was written yet. */
+    private EngineSnapshot latestSnapshot() {
+        TopicPartition partition = new TopicPartition(settings.snapshotTopic(), 0);
+        try (KafkaConsumer<String, byte[]> reader = newConsumer(null)) {
+            reader.assign(List.of(partition));
+            long end = reader.endOffsets(List.of(partition)).get(partition);
+            long begin = reader.beginningOffsets(List.of(partition)).get(partition);
+            // Each snapshot transaction takes two offsets (record and commit marker); look a few back.
+            for (long from = Math.max(begin, end - 8); ; from = Math.max(begin, from - 64)) {
+                reader.seek(partition, from);
+                byte[] last = null;
+                while (reader.position(partition) < end) {
+                    for (ConsumerRecord<String, byte[]> record : reader.poll(REPLAY_POLL)) {
+                        last = record.value();
+                    }
+                }
+                if (last != null) {
+                    return Json.read(last, EngineSnapshot.class);
+                }
+                if (from == begin) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    private long replayJournal(TradingEngine target, long fromOffset) {
         try (KafkaConsumer<String, byte[]> reader = newConsumer(null)) {
             reader.assign(List.of(journalPartition));
-            reader.seekToBeginning(List.of(journalPartition));
+            reader.seek(journalPartition, fromOffset);
             long end = reader.endOffsets(List.of(journalPartition)).get(journalPartition);
             long applied = 0;
             while (reader.position(journalPartition) < end) {
@@ -286,14 +326,16 @@ public final class EngineRunner implements AutoCloseable {
                 TradingCommand command = parse(record, out);
                 if (command != null) {
                     Instant at = clock.instant();
-                    journal(new JournalEntry(engine.inputSequence() + 1, at, command));
+                    lastJournalWrite = journal(new JournalEntry(engine.inputSequence() + 1, at, command));
                     engine.apply(command, at, out);
+                    inputsSinceSnapshot++;
                 }
             }
             if (tick) {
                 Instant at = clock.instant();
-                journal(new JournalEntry(engine.inputSequence() + 1, at, null));
+                lastJournalWrite = journal(new JournalEntry(engine.inputSequence() + 1, at, null));
                 engine.tick(at, out);
+                inputsSinceSnapshot++;
             }
             engine.publishBookUpdates(clock.instant(), out);
             hook.beforeCommit(records);
@@ -301,6 +343,16 @@ public final class EngineRunner implements AutoCloseable {
                 producer.sendOffsetsToTransaction(offsets, new ConsumerGroupMetadata(settings.groupId()));
             }
             producer.commitTransaction();
+            if (inputsSinceSnapshot >= settings.snapshotInterval() && lastJournalWrite != null) {
+                writeSnapshot(lastJournalWrite.get().offset() + 1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            engine = null;
+            throw new InterruptException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            engine = null;
+            throw new KafkaException("a journal write of a committed transaction failed", e.getCause());
         } catch (RuntimeException e) {
             // The engine already applied the batch, so its memory is ahead of the log: drop it.
             engine = null;
@@ -311,8 +363,24 @@ public final class EngineRunner implements AutoCloseable {
         }
     }
 
-    private void journal(JournalEntry entry) {
-        producer.send(new ProducerRecord<>(settings.journalTopic(), 0, null, Json.write(entry)));
+    private Future<RecordMetadata> journal(JournalEntry entry) {
+        return producer.send(new ProducerRecord<>(settings.journalTopic(), 0, null, Json.write(entry)));
+    }
+
+    /**
+     * Writes the committed state with the journal offset after it, in a transaction of its own.
+     * NOTE: runs on the engine thread, so matching pauses while the state is serialized.
+     */
+    private void writeSnapshot(long journalOffset) {
+        long started = System.nanoTime();
+        EngineSnapshot snapshot = engine.snapshot().withJournalOffset(journalOffset);
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>(settings.snapshotTopic(), 0, SNAPSHOT_KEY, Json.write(snapshot)));
+        producer.commitTransaction();
+        inputsSinceSnapshot = 0;
+        LOG.infof("[engine %s] Wrote the snapshot after input %d (journal offset %d) in %d ms",
+                settings.transactionalId(), snapshot.inputSequence(), journalOffset,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private TradingCommand parse(ConsumerRecord<String, byte[]> record, KafkaOutput out) {

@@ -27,6 +27,12 @@ public class EngineService {
     @ConfigProperty(name = "trading.engine.journal-topic")
     String journalTopic;
 
+    @ConfigProperty(name = "trading.engine.snapshot-topic")
+    String snapshotTopic;
+
+    @ConfigProperty(name = "trading.engine.snapshot-interval")
+    long snapshotInterval;
+
     @ConfigProperty(name = "trading.engine.max-batch")
     int maxBatch;
 
@@ -53,8 +59,8 @@ public class EngineService {
 
     void onStart(@Observes StartupEvent event) {
         engineConfig = RulesParser.engineConfig(mode, pricing, marketRules.orElse(""), maxSpread, minDepth);
-        runner = new EngineRunner(new RunnerSettings(bootstrapServers, transactionalId, groupId, journalTopic, cycle,
-                maxBatch), engineConfig, Clock.systemUTC(), EngineRunner.CommitHook.NONE);
+        runner = new EngineRunner(new RunnerSettings(bootstrapServers, transactionalId, groupId, journalTopic,
+                snapshotTopic, snapshotInterval, cycle, maxBatch), engineConfig, Clock.systemUTC(), EngineRunner.CommitHook.NONE);
         runner.start();
     }
 

@@ -20,8 +20,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the journal topic with one partition and unlimited retention, because the journal is
- * the engine's state: deleting old segments would lose accounts and balances.
+ * Creates the journal and snapshot topics with one partition and unlimited retention, because
+ * together they are the engine's state: deleting old segments would lose accounts and balances.
+ * The snapshot topic is compacted, so only the latest snapshot stays.
  */
 final class JournalTopic {
 
@@ -31,16 +32,17 @@ final class JournalTopic {
     private JournalTopic() {
     }
 
-    static void ensure(String bootstrapServers, String topic) {
+    static void ensure(String bootstrapServers, String topic, boolean compacted) {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(config)) {
             Map<String, String> retention = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
-                    TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+                    TopicConfig.RETENTION_BYTES_CONFIG, "-1", TopicConfig.CLEANUP_POLICY_CONFIG,
+                    compacted ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
             try {
                 admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty()).configs(retention)))
                         .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                LOG.infof("[journal %s] Created with one partition and unlimited retention", topic);
+                LOG.infof("[topic %s] Created with one partition and unlimited retention", topic);
                 return;
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
@@ -50,7 +52,7 @@ final class JournalTopic {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .get(topic).partitions().size();
             if (partitions != 1) {
-                throw new IllegalStateException("journal topic " + topic + " has " + partitions
+                throw new IllegalStateException("topic " + topic + " has " + partitions
                         + " partitions; it needs exactly one so that replay order is the applied order");
             }
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);

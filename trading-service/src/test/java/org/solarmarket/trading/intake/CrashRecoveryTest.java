@@ -44,6 +44,7 @@ import org.solarmarket.trading.matching.TradingEngine;
 class CrashRecoveryTest {
 
     private static final String TOPICS = "orders:1,order-events:1,fills:1,book-updates:1,trading-journal:1";
+    private static final Path ENGINE_LOG = Path.of("target", "crash-test-engine.log");
     private static final int ACCOUNTS = 8;
     private static final int ORDERS = 600;
 
@@ -64,6 +65,7 @@ class CrashRecoveryTest {
 
     @Test
     void killedEngineRecoversWithoutLosingOrRepeatingFills() throws Exception {
+        java.nio.file.Files.deleteIfExists(ENGINE_LOG);
         Instant start = Instant.now();
         String market = MarketCalendar.marketName(MarketCalendar.DEFAULT.nextOpenSlot(start).plus(Duration.ofHours(1)));
         List<TradingCommand> commands = commands(start, market);
@@ -109,6 +111,9 @@ class CrashRecoveryTest {
                     assertEquals(1, forCommand.size(), "outcomes of " + command.commandId());
                 }
                 assertEquals(summaries(reference.events), summaries(events));
+                // The restart loaded a snapshot written before the kill and replayed only the journal after it.
+                String log = java.nio.file.Files.readString(ENGINE_LOG);
+                assertTrue(log.contains("Rebuilt state from the snapshot after input"), "no snapshot was loaded");
             } finally {
                 restarted.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
@@ -149,11 +154,11 @@ class CrashRecoveryTest {
 
     private Process startEngine() throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m",
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", System.getProperty("java.class.path"),
-                EngineMain.class.getName(), broker.bootstrapServers(), "trading-engine-crash-test", "CONTINUOUS", "20");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                EngineMain.class.getName(), broker.bootstrapServers(), "trading-engine-crash-test", "CONTINUOUS", "20",
+                "50");
         builder.redirectErrorStream(true);
-        File log = Path.of("target", "crash-test-engine.log").toFile();
+        File log = ENGINE_LOG.toFile();
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         return builder.start();
     }

@@ -61,7 +61,8 @@ class TransactionFencingTest {
 
     private static EngineRunner runner(EngineRunner.CommitHook hook) {
         RunnerSettings settings = new RunnerSettings(broker.bootstrapServers(), "trading-engine-fencing-test", GROUP,
-                RunnerSettings.DEFAULT_JOURNAL_TOPIC, Duration.ofMillis(100), 50);
+                RunnerSettings.DEFAULT_JOURNAL_TOPIC, RunnerSettings.DEFAULT_SNAPSHOT_TOPIC, 3, Duration.ofMillis(100),
+                50);
         EngineConfig config = EngineConfig.DEFAULT.withDefaultRules(
                 new MarketRules(MatchingMode.CONTINUOUS, PricingRule.PAY_AS_OFFER));
         return new EngineRunner(settings, config, Clock.systemUTC(), hook);

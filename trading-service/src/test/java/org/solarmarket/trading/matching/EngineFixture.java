@@ -36,7 +36,11 @@ final class EngineFixture implements EngineListener {
     }
 
     EngineFixture(EngineConfig config) {
-        engine = new TradingEngine(config);
+        this(new TradingEngine(config));
+    }
+
+    EngineFixture(TradingEngine engine) {
+        this.engine = engine;
     }
 
     static EngineFixture continuous() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.solarmarket.contracts.Asset;
 import org.solarmarket.contracts.Fill;
+import org.solarmarket.contracts.Json;
 import org.solarmarket.contracts.MarketCalendar;
 import org.solarmarket.contracts.OrderEvent;
 import org.solarmarket.contracts.OrderType;
@@ -35,7 +36,7 @@ import org.solarmarket.trading.book.OrderBook;
  */
 class EnginePropertiesTest {
 
-    private static final int RUNS_PER_RULE = 25;
+    private static final int RUNS_PER_RULE = 20;
     private static final int STEPS = 400;
     private static final String[] ACCOUNTS = {"a1", "a2", "a3", "a4", "a5"};
     private static final String[] MARKETS = {"2026-12-04T12:15:00Z", "2026-12-04T12:30:00Z", "2026-12-04T13:00:00Z"};
@@ -217,6 +218,33 @@ class EnginePropertiesTest {
         assertEquals(StateDigest.text(original.engine), StateDigest.text(replay.engine), "seed " + seed);
         assertEquals(original.events, replay.events, "seed " + seed);
         assertEquals(original.fills, replay.fills, "seed " + seed);
+        checkSnapshotRestore(original, config, seed);
+    }
+
+    /** Snapshots a replay midway, restores it from JSON and feeds it the rest of the inputs. */
+    private static void checkSnapshotRestore(EngineFixture original, EngineConfig config, long seed) {
+        int split = new Random(seed).nextInt(original.inputs.size());
+        EngineFixture prefix = new EngineFixture(config);
+        feed(prefix, original.inputs.subList(0, split));
+        byte[] json = Json.write(prefix.engine.snapshot());
+        EngineFixture restored = new EngineFixture(TradingEngine.restore(config, Json.read(json, EngineSnapshot.class)));
+        feed(restored, original.inputs.subList(split, original.inputs.size()));
+
+        String context = "seed " + seed + " snapshot after input " + split;
+        assertEquals(StateDigest.text(original.engine), StateDigest.text(restored.engine), context);
+        assertEquals(original.events.subList(prefix.events.size(), original.events.size()), restored.events, context);
+        assertEquals(original.fills.subList(prefix.fills.size(), original.fills.size()), restored.fills, context);
+    }
+
+    private static void feed(EngineFixture target, List<Object[]> inputs) {
+        for (Object[] input : inputs) {
+            Instant at = (Instant) input[1];
+            if (input[0] == null) {
+                target.engine.tick(at, target);
+            } else {
+                target.engine.apply((TradingCommand) input[0], at, target);
+            }
+        }
     }
 
     /** Sums of what entered and left the system through credits and withdrawals. */
