@@ -46,6 +46,9 @@ public final class TradingEngine {
     private final EngineConfig config;
     private final Map<String, Account> accounts = new HashMap<>();
     private final NavigableMap<String, OrderBook> books = new TreeMap<>();
+    /** Books whose slot has not closed yet; ticks only visit these. */
+    private final NavigableMap<String, OrderBook> openBooks = new TreeMap<>();
+    // TODO: drop closed orders some time after their market closed; this map and the snapshots grow with history.
     private final Map<String, Order> orders = new HashMap<>();
     private final Map<String, ClientOrder> clientOrders = new HashMap<>();
     private final TreeSet<String> changedBooks = new TreeSet<>();
@@ -98,10 +101,7 @@ public final class TradingEngine {
      */
     public void tick(Instant at, EngineListener listener) {
         begin(at, listener);
-        for (OrderBook book : books.values()) {
-            if (book.isClosed()) {
-                continue;
-            }
+        for (OrderBook book : List.copyOf(openBooks.values())) {
             if (!book.pending().isEmpty()) {
                 runCycle(book);
             }
@@ -113,8 +113,8 @@ public final class TradingEngine {
 
     /** Returns whether {@link #tick} at {@code at} would change anything. */
     public boolean needsTick(Instant at) {
-        for (OrderBook book : books.values()) {
-            if (!book.isClosed() && (!book.pending().isEmpty() || !book.slotStart().isAfter(at))) {
+        for (OrderBook book : openBooks.values()) {
+            if (!book.pending().isEmpty() || !book.slotStart().isAfter(at)) {
                 return true;
             }
         }
@@ -231,7 +231,12 @@ public final class TradingEngine {
         requireAvailable(asset == Asset.ENERGY_KWH ? account.energyAvailable() : account.creditsAvailable(),
                 reservation, asset, account);
 
-        OrderBook book = books.computeIfAbsent(request.market(), market -> new OrderBook(market, request.slotStart()));
+        OrderBook book = books.get(request.market());
+        if (book == null) {
+            book = new OrderBook(request.market(), request.slotStart());
+            books.put(book.market(), book);
+            openBooks.put(book.market(), book);
+        }
         Order order = new Order(request.orderId(), account.id(), place.clientOrderId(), request.market(),
                 request.side(), request.type(), request.timeInForce(), request.price(), request.quantity(),
                 ++orderSequence, now);
@@ -392,6 +397,7 @@ public final class TradingEngine {
                     + Amounts.energy(rest).toPlainString() + " kWh expired"));
         }
         book.markClosed();
+        openBooks.remove(book.market());
         changedBooks.add(book.market());
     }
 
@@ -738,6 +744,9 @@ public final class TradingEngine {
             book.restoreStatistics(state.closed(), state.changeSequence(), state.tradeSequence(), state.lastPrice(),
                     state.volume(), state.tradedValue(), state.recentTrades());
             engine.books.put(book.market(), book);
+            if (!book.isClosed()) {
+                engine.openBooks.put(book.market(), book);
+            }
         }
         for (EngineSnapshot.ClientOrderState state : snapshot.clientOrders()) {
             engine.clientOrders.put(state.key(), new ClientOrder(state.orderId(), state.fingerprint()));
