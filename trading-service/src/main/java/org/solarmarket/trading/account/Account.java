@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * Balances of one wallet: energy in Wh and credits in units of 0.00001, each split into available
- * and reserved. Open orders hold the reserved part. Every mutation uses exact arithmetic and
- * throws {@link ArithmeticException} rather than overflow.
+ * and reserved. Open orders hold the reserved part. Deposits throw {@link ArithmeticException}
+ * rather than overflow, and taking more than a balance throws {@link IllegalStateException}.
  */
 public final class Account {
 

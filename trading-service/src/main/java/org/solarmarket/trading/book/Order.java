@@ -132,7 +132,7 @@ public final class Order {
         return level != null;
     }
 
-    /** The next younger order at the same price, or null. */
+    /** Returns the next younger order at the same price, or null. */
     public Order nextInLevel() {
         return next;
     }

@@ -48,7 +48,7 @@ import org.solarmarket.trading.matching.TradingEngine;
  * loses nor repeats an outcome or a fill.
  *
  * <p>One instance owns every partition of the orders topic (assigned, not subscribed, so no
- * rebalance ever splits the state) and has one transactional id. Each transaction holds a batch
+ * rebalance ever splits the state) and has one transactional id. Each transaction contains a batch
  * of commands: their journal entries, the events, fills and book updates they caused, and the
  * consumer offsets after them. Either all of that becomes visible to read_committed readers or
  * none of it does.
@@ -66,7 +66,8 @@ import org.solarmarket.trading.matching.TradingEngine;
 public final class EngineRunner implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EngineRunner.class);
-    private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
+    private static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
     private static final Duration REPLAY_POLL = Duration.ofMillis(500);
     private static final String SNAPSHOT_KEY = "engine";
 
@@ -155,9 +156,13 @@ public final class EngineRunner implements AutoCloseable {
     }
 
     private void runLoop() {
+        Duration retryDelay = FIRST_RETRY_DELAY;
+        int failures = 0;
         while (running) {
             try {
                 recover();
+                retryDelay = FIRST_RETRY_DELAY;
+                failures = 0;
                 process();
             } catch (WakeupException | InterruptException e) {
                 if (running) {
@@ -171,9 +176,12 @@ public final class EngineRunner implements AutoCloseable {
                             + " took over";
                     running = false;
                 } else if (running) {
-                    LOG.errorf(e, "[engine %s] Failed; rebuilding state from the journal in %d ms",
-                            settings.transactionalId(), RETRY_DELAY.toMillis());
-                    sleep(RETRY_DELAY);
+                    failures++;
+                    LOG.errorf(e, "[engine %s] Failed (%d in a row); rebuilding state from the journal in %d ms",
+                            settings.transactionalId(), failures, retryDelay.toMillis());
+                    sleep(retryDelay);
+                    retryDelay = retryDelay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY
+                            : retryDelay.multipliedBy(2);
                 }
             } finally {
                 markUnavailable();

@@ -46,7 +46,7 @@ final class JournalTopic {
                 return;
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new KafkaException("could not create journal topic " + topic, e.getCause());
+                    throw new KafkaException("could not create topic " + topic, e.getCause());
                 }
             }
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
@@ -62,12 +62,12 @@ final class JournalTopic {
                     .toList();
             admin.incrementalAlterConfigs(Map.of(resource, ops)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new KafkaException("could not configure journal topic " + topic, e.getCause());
+            throw new KafkaException("could not configure topic " + topic, e.getCause());
         } catch (TimeoutException e) {
-            throw new KafkaException("timed out configuring journal topic " + topic, e);
+            throw new KafkaException("timed out configuring topic " + topic, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaException("interrupted while configuring journal topic " + topic, e);
+            throw new KafkaException("interrupted while configuring topic " + topic, e);
         }
     }
 }

@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param transactionalId  transactional id of the single engine instance; a new instance with the
  *                         same id fences the old one
  * @param groupId          consumer group whose committed offsets on the orders topic mark what the
- *                         journal already holds
+ *                         journal already contains
  * @param journalTopic     single-partition topic with every engine input, in the order applied
  * @param snapshotTopic    single-partition compacted topic with the latest engine snapshot
  * @param snapshotInterval inputs between two snapshots
