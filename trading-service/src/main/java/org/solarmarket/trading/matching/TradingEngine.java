@@ -44,24 +44,24 @@ public final class TradingEngine {
     private static final int MAX_ID_LENGTH = 64;
 
     private final EngineConfig config;
-    private final Map<String, Account> accounts = new HashMap<>();
-    private final NavigableMap<String, OrderBook> books = new TreeMap<>();
+    final Map<String, Account> accounts = new HashMap<>();
+    final NavigableMap<String, OrderBook> books = new TreeMap<>();
     /** Books whose slot has not closed yet; ticks only visit these. */
-    private final NavigableMap<String, OrderBook> openBooks = new TreeMap<>();
+    final NavigableMap<String, OrderBook> openBooks = new TreeMap<>();
     // TODO: drop closed orders some time after their market closed; this map and the snapshots grow with history.
-    private final Map<String, Order> orders = new HashMap<>();
-    private final Map<String, ClientOrder> clientOrders = new HashMap<>();
+    final Map<String, Order> orders = new HashMap<>();
+    final Map<String, ClientOrder> clientOrders = new HashMap<>();
     private final TreeSet<String> changedBooks = new TreeSet<>();
     private final Matcher matcher = new Matcher();
 
-    private long eventSequence;
-    private long tradeSequence;
-    private long orderSequence;
-    private long inputSequence;
-    private long tradeCount;
-    private long tradedVolume;
+    long eventSequence;
+    long tradeSequence;
+    long orderSequence;
+    long inputSequence;
+    long tradeCount;
+    long tradedVolume;
 
-    private Instant now = Instant.EPOCH;
+    Instant now = Instant.EPOCH;
     private EngineListener out = EngineListener.DISCARD;
     /** The order placed by the command being applied; its fills are summed up in the outcome event. */
     private Order taker;
@@ -662,96 +662,12 @@ public final class TradingEngine {
 
     /** Copies the whole state into a snapshot; the engine keeps running unchanged. */
     public EngineSnapshot snapshot() {
-        List<EngineSnapshot.AccountState> accountStates = new ArrayList<>();
-        for (Account account : accounts.values()) {
-            accountStates.add(new EngineSnapshot.AccountState(account.id(), account.energyAvailable(),
-                    account.energyReserved(), account.creditsAvailable(), account.creditsReserved(),
-                    List.copyOf(account.openOrderIds())));
-        }
-        accountStates.sort((a, b) -> a.id().compareTo(b.id()));
-        List<Order> allOrders = new ArrayList<>(orders.values());
-        allOrders.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
-        List<EngineSnapshot.OrderState> orderStates = new ArrayList<>(allOrders.size());
-        for (Order order : allOrders) {
-            orderStates.add(new EngineSnapshot.OrderState(order.orderId(), order.accountId(), order.clientOrderId(),
-                    order.market(), order.side(), order.type(), order.timeInForce(), order.price(), order.quantity(),
-                    order.sequence(), order.acceptedAt(), order.remaining(), order.filled(), order.cancelled(),
-                    order.filledValue(), order.reserved(), order.status()));
-        }
-        List<EngineSnapshot.BookState> bookStates = new ArrayList<>();
-        for (OrderBook book : books.values()) {
-            bookStates.add(new EngineSnapshot.BookState(book.market(), book.slotStart(), book.isClosed(),
-                    book.changeSequence(), book.tradeCount(), book.lastPrice(), book.volume(), book.tradedValue(),
-                    restingIds(book.bidLevels()), restingIds(book.askLevels()),
-                    book.pending().stream().map(Order::orderId).toList(), List.copyOf(book.recentTrades())));
-        }
-        List<EngineSnapshot.ClientOrderState> clientStates = new ArrayList<>();
-        for (Map.Entry<String, ClientOrder> entry : clientOrders.entrySet()) {
-            clientStates.add(new EngineSnapshot.ClientOrderState(entry.getKey(), entry.getValue().orderId(),
-                    entry.getValue().fingerprint()));
-        }
-        clientStates.sort((a, b) -> a.key().compareTo(b.key()));
-        return new EngineSnapshot(inputSequence, -1, eventSequence, tradeSequence, orderSequence, tradeCount,
-                tradedVolume, now, accountStates, orderStates, bookStates, clientStates);
-    }
-
-    private static List<String> restingIds(Collection<PriceLevel> levels) {
-        List<String> ids = new ArrayList<>();
-        for (PriceLevel level : levels) {
-            for (Order order = level.head(); order != null; order = order.nextInLevel()) {
-                ids.add(order.orderId());
-            }
-        }
-        return ids;
+        return EngineSnapshots.capture(this);
     }
 
     /** Builds an engine whose state equals the snapshot's, so it continues exactly where that one was. */
     public static TradingEngine restore(EngineConfig config, EngineSnapshot snapshot) {
-        TradingEngine engine = new TradingEngine(config);
-        engine.inputSequence = snapshot.inputSequence();
-        engine.eventSequence = snapshot.eventSequence();
-        engine.tradeSequence = snapshot.tradeSequence();
-        engine.orderSequence = snapshot.orderSequence();
-        engine.tradeCount = snapshot.tradeCount();
-        engine.tradedVolume = snapshot.tradedVolume();
-        engine.now = snapshot.now();
-        for (EngineSnapshot.AccountState state : snapshot.accounts()) {
-            Account account = new Account(state.id());
-            account.restoreBalances(state.energyAvailable(), state.energyReserved(), state.creditsAvailable(),
-                    state.creditsReserved());
-            account.openOrderIds().addAll(state.openOrderIds());
-            engine.accounts.put(account.id(), account);
-        }
-        for (EngineSnapshot.OrderState state : snapshot.orders()) {
-            Order order = new Order(state.orderId(), state.accountId(), state.clientOrderId(), state.market(),
-                    state.side(), state.type(), state.timeInForce(), state.price(), state.quantity(), state.sequence(),
-                    state.acceptedAt());
-            order.restoreProgress(state.remaining(), state.filled(), state.cancelled(), state.filledValue(),
-                    state.reserved(), state.status());
-            engine.orders.put(order.orderId(), order);
-        }
-        for (EngineSnapshot.BookState state : snapshot.books()) {
-            OrderBook book = new OrderBook(state.market(), state.slotStart());
-            for (String orderId : state.bids()) {
-                book.add(engine.orders.get(orderId));
-            }
-            for (String orderId : state.asks()) {
-                book.add(engine.orders.get(orderId));
-            }
-            for (String orderId : state.pending()) {
-                book.pending().addLast(engine.orders.get(orderId));
-            }
-            book.restoreStatistics(state.closed(), state.changeSequence(), state.tradeSequence(), state.lastPrice(),
-                    state.volume(), state.tradedValue(), state.recentTrades());
-            engine.books.put(book.market(), book);
-            if (!book.isClosed()) {
-                engine.openBooks.put(book.market(), book);
-            }
-        }
-        for (EngineSnapshot.ClientOrderState state : snapshot.clientOrders()) {
-            engine.clientOrders.put(state.key(), new ClientOrder(state.orderId(), state.fingerprint()));
-        }
-        return engine;
+        return EngineSnapshots.restore(config, snapshot);
     }
 
     // ---- queries ----
@@ -823,7 +739,7 @@ public final class TradingEngine {
     private record Slot(String market, Instant start) {
     }
 
-    private record ClientOrder(String orderId, String fingerprint) {
+    record ClientOrder(String orderId, String fingerprint) {
     }
 
     private record OrderRequest(String accountId, String orderId, Side side, OrderType type, TimeInForce timeInForce,
