@@ -16,13 +16,13 @@ import org.solarmarket.contracts.TimeInForce;
  *                      the Kafka loop, -1 inside the engine
  */
 public record EngineSnapshot(long inputSequence, long journalOffset, long eventSequence, long tradeSequence,
-                             long orderSequence, long tradeCount, long tradedVolume, Instant now,
+                             long orderSequence, long tradeCount, long tradedVolume, Instant now, long origin,
                              List<AccountState> accounts, List<OrderState> orders, List<BookState> books,
                              List<ClientOrderState> clientOrders) {
 
     public EngineSnapshot withJournalOffset(long offset) {
         return new EngineSnapshot(inputSequence, offset, eventSequence, tradeSequence, orderSequence, tradeCount,
-                tradedVolume, now, accounts, orders, books, clientOrders);
+                tradedVolume, now, origin, accounts, orders, books, clientOrders);
     }
 
     /** Balances and open orders of one account; open orders in placement order. */

@@ -47,8 +47,8 @@ final class EngineSnapshots {
         }
         clientStates.sort((a, b) -> a.key().compareTo(b.key()));
         return new EngineSnapshot(engine.inputSequence, -1, engine.eventSequence, engine.tradeSequence,
-                engine.orderSequence, engine.tradeCount, engine.tradedVolume, engine.now, accountStates, orderStates,
-                bookStates, clientStates);
+                engine.orderSequence, engine.tradeCount, engine.tradedVolume, engine.now, engine.origin,
+                accountStates, orderStates, bookStates, clientStates);
     }
 
     private static List<String> restingIds(Collection<PriceLevel> levels) {
@@ -70,6 +70,7 @@ final class EngineSnapshots {
         engine.tradeCount = snapshot.tradeCount();
         engine.tradedVolume = snapshot.tradedVolume();
         engine.now = snapshot.now();
+        engine.origin = snapshot.origin();
         for (EngineSnapshot.AccountState state : snapshot.accounts()) {
             Account account = new Account(state.id());
             account.restoreBalances(state.energyAvailable(), state.energyReserved(), state.creditsAvailable(),

@@ -58,6 +58,11 @@ public final class TradingEngine {
     long tradeSequence;
     long orderSequence;
     long inputSequence;
+    /**
+     * Epoch milliseconds of the first input, part of every trade and event id: ids restart at 1
+     * with a new journal, and the prefix keeps them apart from the ids of an older journal.
+     */
+    long origin;
     long tradeCount;
     long tradedVolume;
 
@@ -141,6 +146,9 @@ public final class TradingEngine {
         }
         now = at;
         out = listener;
+        if (inputSequence == 0) {
+            origin = at.toEpochMilli();
+        }
         inputSequence++;
     }
 
@@ -428,7 +436,7 @@ public final class TradingEngine {
         buy.settle(wh, value);
         sell.settle(wh, value);
 
-        Fill fill = new Fill("t-" + (++tradeSequence), book.market(), buyer.id(), seller.id(), buy.orderId(),
+        Fill fill = new Fill("t" + origin + "-" + (++tradeSequence), book.market(), buyer.id(), seller.id(), buy.orderId(),
                 sell.orderId(), Amounts.price(price), Amounts.energy(wh), now, book.nextTradeSequence());
         book.recordTrade(fill, price, wh);
         tradeCount++;
@@ -655,7 +663,7 @@ public final class TradingEngine {
     }
 
     private String nextEventId() {
-        return "e-" + (++eventSequence);
+        return "e" + origin + "-" + (++eventSequence);
     }
 
     // ---- snapshots ----

@@ -51,6 +51,7 @@ class MatchingRulesTest {
 
         assertEquals(OrderEvent.Status.FILLED, outcome.status());
         assertEquals(List.of("b1/s1 4.000@0.30"), f.tradeLines());
+        assertEquals("t" + EngineFixture.START.toEpochMilli() + "-1", f.fills.getFirst().tradeId());
         // Bob reserved 1.40 at his limit, paid 1.20 at the ask and got 0.20 back.
         assertEquals("98.8", f.creditsAvailable("bob"));
         assertEquals("0", f.creditsReserved("bob"));
