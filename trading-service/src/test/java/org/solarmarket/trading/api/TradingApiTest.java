@@ -65,7 +65,7 @@ class TradingApiTest {
     }
 
     @Test
-    void tradeIsVisibleInBookTradesOrdersAndAccounts() {
+    void tradeShowsInEveryView() {
         Instant now = Instant.now();
         String market = MarketCalendar.marketName(MarketCalendar.DEFAULT.nextOpenSlot(now).plus(Duration.ofHours(3)));
         send(new TradingCommand.OpenAccount("api-open-a", "api-alice", now),

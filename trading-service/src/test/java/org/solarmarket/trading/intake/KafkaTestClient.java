@@ -49,7 +49,7 @@ final class KafkaTestClient implements AutoCloseable {
         producer.flush();
     }
 
-    /** Reads a whole topic as a read_committed consumer until {@code done} holds or the timeout passes. */
+    /** Reads a whole topic as a read_committed consumer until {@code done} is true or the timeout passes. */
     <T> List<T> readUntil(String topic, Class<T> type, Predicate<List<T>> done, Duration timeout) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

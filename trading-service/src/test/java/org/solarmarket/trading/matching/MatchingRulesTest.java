@@ -31,7 +31,7 @@ class MatchingRulesTest {
     }
 
     @Test
-    void sellReservesEnergyAndBuyReservesCreditsAtLimit() {
+    void ordersReserveAtLimit() {
         EngineFixture f = withTraders(EngineFixture.continuous());
         f.limit("s1", "alice", SELL, "0.30", "10");
         f.limit("b1", "bob", BUY, "0.25", "20");
@@ -44,7 +44,7 @@ class MatchingRulesTest {
     }
 
     @Test
-    void fillSettlesBothSidesAtAskAndRefundsTheBuyer() {
+    void fillSettlesAndRefundsBuyer() {
         EngineFixture f = withTraders(EngineFixture.continuous());
         f.limit("s1", "alice", SELL, "0.30", "10");
         OrderEvent outcome = f.limit("b1", "bob", BUY, "0.35", "4");
@@ -133,7 +133,7 @@ class MatchingRulesTest {
     }
 
     @Test
-    void payAsClearUsesOneUniformPricePerCycle() {
+    void payAsClearUsesUniformPrice() {
         EngineFixture f = withTraders(new EngineFixture(MatchingMode.PERIODIC, PricingRule.PAY_AS_CLEAR));
         f.account("dave", "100", "50");
         f.limit("s-cheap", "alice", SELL, "0.10", "4");
@@ -150,7 +150,7 @@ class MatchingRulesTest {
     }
 
     @Test
-    void continuousPayAsOfferUsesSellersLimitWhenSellerTakes() {
+    void payAsOfferWhenSellerTakes() {
         EngineFixture f = withTraders(EngineFixture.continuous());
         f.limit("b1", "bob", BUY, "0.40", "5");
         f.limit("s1", "alice", SELL, "0.30", "5");
@@ -328,7 +328,7 @@ class MatchingRulesTest {
     }
 
     @Test
-    void everyCommandGetsOneOutcomeAndBookUpdatesFollow() {
+    void oneOutcomePerCommand() {
         EngineFixture f = withTraders(EngineFixture.continuous());
         f.limit("s1", "alice", SELL, "0.30", "5");
         f.limit("b1", "bob", BUY, "0.30", "2");
