@@ -11,8 +11,14 @@ import java.util.List;
  */
 public record TopicSpec(String name, int partitions) {
 
-    /** The platform's topics; trading keys orders by market, so markets spread over partitions. */
-    public static final String DEFAULT_SPEC = "orders:3,order-events:3,fills:3,book-updates:3,blocks:1";
+    /**
+     * The platform's topics. The orders topic has one partition because a single trading engine
+     * owns all of it and wallets span markets: one partition keeps a deposit ahead of the order
+     * that spends it. The trading journal must have one partition, since its order is the order
+     * the engine applied its inputs in. Outputs keep three partitions for their consumers.
+     */
+    public static final String DEFAULT_SPEC =
+            "orders:1,order-events:3,fills:3,book-updates:3,blocks:1,trading-journal:1";
 
     public TopicSpec {
         if (name == null || !name.matches("[A-Za-z0-9._-]{1,249}")) {

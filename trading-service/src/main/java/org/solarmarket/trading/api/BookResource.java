@@ -1,0 +1,90 @@
+package org.solarmarket.trading.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.solarmarket.contracts.Fill;
+import org.solarmarket.trading.book.OrderBook;
+import org.solarmarket.trading.intake.EngineService;
+import org.solarmarket.trading.matching.BookSummary;
+
+/** Order books, their statistics and recent trades per market. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class BookResource {
+
+    static final int MAX_TRADES = OrderBook.RECENT_TRADES;
+    private static final int DEFAULT_TRADES = 50;
+
+    @Inject
+    EngineService engine;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Top 20 price levels per side, best first; {@code include_orders=true} lists the orders in each. */
+    @GET
+    @Path("book")
+    public Views.Book book(@QueryParam("market") String market, @QueryParam("include_orders") boolean includeOrders) {
+        String name = resolve(market);
+        return engine.runner().read(state -> Views.book(name, state.book(name), includeOrders));
+    }
+
+    /** Best bid and ask, spread, mid, depth, last price, volume, order count and liquidity. */
+    @GET
+    @Path("book/summary")
+    public BookSummary summary(@QueryParam("market") String market) {
+        String name = resolve(market);
+        return engine.runner().read(state -> {
+            OrderBook book = state.book(name);
+            OrderBook summarized = book != null ? book : new OrderBook(name, Instant.parse(name));
+            return BookSummary.of(summarized, state.config().liquidity());
+        });
+    }
+
+    /** The latest trades of a market, newest first. */
+    @GET
+    @Path("trades")
+    public List<Fill> trades(@QueryParam("market") String market, @QueryParam("limit") String limit) {
+        String name = resolve(market);
+        int count = limitOf(limit);
+        return engine.runner().read(state -> {
+            OrderBook book = state.book(name);
+            List<Fill> trades = new ArrayList<>();
+            if (book != null) {
+                Iterator<Fill> newestFirst = book.recentTrades().descendingIterator();
+                while (newestFirst.hasNext() && trades.size() < count) {
+                    trades.add(newestFirst.next());
+                }
+            }
+            return trades;
+        });
+    }
+
+    private String resolve(String market) {
+        return MarketParameter.resolve(market, engine.engineConfig().calendar(), clock.instant());
+    }
+
+    private static int limitOf(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_TRADES;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidParameter("limit", limit, "expected an integer from 1 to " + MAX_TRADES);
+        }
+        if (value < 1 || value > MAX_TRADES) {
+            throw ApiException.invalidParameter("limit", limit, "must be from 1 to " + MAX_TRADES);
+        }
+        return value;
+    }
+}
