@@ -249,8 +249,8 @@ final class ComposeCheck {
         for (TopicSpec topic : project.topics()) {
             Integer partitions = created.get(topic.name());
             if (partitions == null) {
-                findings.add(file, subject, "topic " + topic.name() + " is not created; TopicSpec.DEFAULT_SPEC has it with "
-                        + topic.partitions() + " partitions");
+                findings.add(file, subject, "topic " + topic.name()
+                        + " is not created; TopicSpec.DEFAULT_SPEC lists it with partition count " + topic.partitions());
             } else if (partitions != topic.partitions()) {
                 findings.add(file, subject, "topic " + topic.name() + " is created with " + partitions
                         + " partitions but TopicSpec.DEFAULT_SPEC has " + topic.partitions());

@@ -45,7 +45,7 @@ final class DockerfileCheck {
                 continue;
             }
             if (trimmed.endsWith("\\")) {
-                current.append(trimmed, 0, trimmed.length() - 1).append(' ');
+                current.append(trimmed.substring(0, trimmed.length() - 1).strip()).append(' ');
                 continue;
             }
             current.append(trimmed);
