@@ -264,7 +264,7 @@ final class ComposeCheck {
         }
     }
 
-    /** The service's environment as a map, from either the map or the list form of compose. */
+    /** Reads the service's environment from either the map or the list form of compose. */
     static Map<String, String> environment(Object service) {
         Object environment = Yaml.at(service, "environment").orElse(null);
         Map<String, String> result = new LinkedHashMap<>();

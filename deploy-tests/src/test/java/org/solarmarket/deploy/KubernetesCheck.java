@@ -193,7 +193,7 @@ final class KubernetesCheck {
             }
         }
 
-        /** The container's variables: its env entries and the keys of the ConfigMaps it reads whole. */
+        /** Collects the container's variables: its env entries and the keys of the ConfigMaps it reads whole. */
         private Map<String, String> environment() {
             Map<String, String> result = new LinkedHashMap<>();
             for (Object source : Yaml.asList(container.container().get("envFrom"))) {

@@ -34,7 +34,7 @@ final class KubernetesResources {
             return Yaml.asMap(Yaml.at(pod, "metadata", "labels").orElse(null));
         }
 
-        /** The container port with this name, or the number itself when the reference is numeric. */
+        /** Resolves a port reference: the container port with this name, or the number itself. */
         Optional<Integer> resolvePort(Object reference) {
             if (reference instanceof Integer number) {
                 return Optional.of(number);

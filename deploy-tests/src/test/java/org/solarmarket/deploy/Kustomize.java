@@ -18,7 +18,7 @@ final class Kustomize {
         return ExternalTool.find("kubectl");
     }
 
-    /** The rendered YAML of a kustomization folder; throws with kubectl's output when the build fails. */
+    /** Renders a kustomization folder to YAML; throws with kubectl's output when the build fails. */
     static String render(Path kubectl, Path root, Path folder) {
         ExternalTool.Result result = ExternalTool.run(root, TIMEOUT,
                 List.of(kubectl.toString(), "kustomize", root.relativize(folder).toString()));

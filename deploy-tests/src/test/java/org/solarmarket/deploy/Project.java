@@ -32,7 +32,7 @@ record Project(Path root, Map<String, ServiceConfig> services, Map<String, Strin
                 repository.kafkaVersion());
     }
 
-    /** The repository of an image reference without registry, tag or digest: {@code solarmarket/gateway}. */
+    /** Returns the repository of an image reference without registry, tag or digest: {@code solarmarket/gateway}. */
     static String imageRepository(String image) {
         String name = image;
         int digest = name.indexOf('@');
@@ -52,7 +52,7 @@ record Project(Path root, Map<String, ServiceConfig> services, Map<String, Strin
         return name;
     }
 
-    /** The image's tag, or empty when it has none. */
+    /** Returns the image's tag, or empty when it has none. */
     static Optional<String> imageTag(String image) {
         String name = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
         int slash = name.lastIndexOf('/');
@@ -61,8 +61,8 @@ record Project(Path root, Map<String, ServiceConfig> services, Map<String, Strin
     }
 
     /**
-     * The module whose image this is, or empty for an image from elsewhere. An image in the
-     * platform's namespace that names no module is reported by the caller.
+     * Finds the module whose image this is, or empty for an image from elsewhere. The caller
+     * reports an image in the platform's namespace that names no module.
      */
     Optional<String> moduleOfImage(String image) {
         String repository = imageRepository(image);

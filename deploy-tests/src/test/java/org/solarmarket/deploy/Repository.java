@@ -32,7 +32,7 @@ final class Repository {
         }
     }
 
-    /** The repository of the running build: the system property set by the pom, else the parent folder. */
+    /** Opens the repository of the running build: the system property set by the pom, else the parent folder. */
     static Repository current() {
         Path root = Path.of(System.getProperty("solarmarket.repository.dir", "..")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(root.resolve("pom.xml"))) {
@@ -46,7 +46,7 @@ final class Repository {
         return root;
     }
 
-    /** The Quarkus service modules by folder name: modules whose application.properties sets the HTTP port. */
+    /** Returns the Quarkus service modules by folder name: modules whose application.properties sets the HTTP port. */
     Map<String, ServiceConfig> services() {
         return services;
     }
@@ -56,7 +56,7 @@ final class Repository {
         return matcher.results().map(m -> m.group(1).trim()).toList();
     }
 
-    /** The artifactId in a module's pom, which names the module's container image. */
+    /** Reads the artifactId in a module's pom, which names the module's container image. */
     String artifactId(String module) {
         Matcher matcher = ARTIFACT_ID.matcher(read(root.resolve(module).resolve("pom.xml")));
         if (!matcher.find()) {
@@ -74,12 +74,12 @@ final class Repository {
         return matcher.group(1).trim();
     }
 
-    /** The topics the broker creates by default, with their partition counts. */
+    /** Returns the topics the broker creates by default, with their partition counts. */
     static List<TopicSpec> topics() {
         return TopicSpec.parseList(TopicSpec.DEFAULT_SPEC);
     }
 
-    /** Every .yaml and .yml file below a folder, sorted. */
+    /** Lists every .yaml and .yml file below a folder, sorted. */
     List<Path> yamlFiles(String folder) {
         try (Stream<Path> files = Files.walk(root.resolve(folder))) {
             return files.filter(Files::isRegularFile)

@@ -139,7 +139,7 @@ final class ServiceConfig {
         return Optional.empty();
     }
 
-    /** The port of {@code quarkus.http.port}, Quarkus' 8080 when the key is absent. */
+    /** Returns {@code quarkus.http.port}, or Quarkus' default 8080 when the key is absent. */
     int httpPort() {
         String value = properties.get("quarkus.http.port");
         return value == null ? 8080 : Integer.parseInt(value.trim());
