@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -40,7 +39,7 @@ class KubernetesManifestsTest {
     @TestFactory
     Stream<DynamicTest> renderedKustomizationsMatchServices() {
         Path kubectl = Kustomize.kubectl().orElse(null);
-        Assumptions.assumeTrue(kubectl != null,
+        MissingTool.skipUnless(kubectl != null,
                 "kubectl is not on the PATH, so the rendered kustomizations are not checked; "
                         + "the base and the overlay patches still are");
         return Kustomize.folders(repository).stream().map(folder -> dynamicTest(repository.relative(folder), () -> {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -35,10 +34,10 @@ class KubernetesSchemaTest {
         Path folder = repository.root().resolve("deploy-tests/k8s-schema");
         validator = folder.resolve("validate.mjs");
         node = ExternalTool.find("node").orElse(null);
-        Assumptions.assumeTrue(node != null,
+        MissingTool.skipUnless(node != null,
                 "node is not on the PATH: install Node.js 20 or newer (apt-get install nodejs npm) "
                         + "and run 'npm ci --prefix deploy-tests/k8s-schema' to validate the manifests' schemas");
-        Assumptions.assumeTrue(Files.isDirectory(folder.resolve("node_modules/kubernetes-models")),
+        MissingTool.skipUnless(Files.isDirectory(folder.resolve("node_modules/kubernetes-models")),
                 "the schema validator is not installed: run 'npm ci --prefix deploy-tests/k8s-schema' "
                         + "to validate the manifests' schemas");
     }
@@ -63,7 +62,7 @@ class KubernetesSchemaTest {
     @TestFactory
     Stream<DynamicTest> renderedKustomizationsMatchSchemas(@TempDir Path temporary) {
         Path kubectl = Kustomize.kubectl().orElse(null);
-        Assumptions.assumeTrue(kubectl != null,
+        MissingTool.skipUnless(kubectl != null,
                 "kubectl is not on the PATH, so the rendered overlays are not schema-validated; the base files are");
         return Kustomize.folders(repository).stream().map(folder -> dynamicTest(repository.relative(folder), () -> {
             Path rendered = temporary.resolve(repository.relative(folder).replace('/', '_') + ".yaml");
