@@ -91,7 +91,7 @@ async function main(args) {
     try {
       text = arg === "-" ? readFileSync(0, "utf8") : readFileSync(arg, "utf8");
     } catch (error) {
-      console.error(`cannot read ${arg}: ${error.message}`);
+      console.error(`failed to read ${arg}: ${error.message}`);
       return 2;
     }
     const result = await validateText(arg === "-" ? "<stdin>" : arg, text);

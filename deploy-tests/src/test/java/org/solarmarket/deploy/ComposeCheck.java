@@ -223,6 +223,7 @@ final class ComposeCheck {
         if (bootstrap == null) {
             return;
         }
+        checkWaitsForTopics(name);
         for (String server : bootstrap.split(",")) {
             String host = server.substring(0, server.lastIndexOf(':'));
             String port = server.substring(server.lastIndexOf(':') + 1);
@@ -231,6 +232,22 @@ final class ComposeCheck {
             if (advertised == null || !advertised.contains("//" + host + ":" + port)) {
                 findings.add(file, name, "KAFKA_BOOTSTRAP_SERVERS names " + server
                         + " but no Kafka service advertises that listener (found: " + advertised + ")");
+            }
+        }
+    }
+
+    /** A Kafka client must start after the topic job has finished, or it may find no topics. */
+    private void checkWaitsForTopics(String name) {
+        Object dependsOn = Yaml.at(services.get(name), "depends_on").orElse(null);
+        for (Map.Entry<String, Object> entry : services.entrySet()) {
+            String command = Yaml.at(entry.getValue(), "command").map(ComposeCheck::joinCommand).orElse("");
+            if (!TOPIC_CREATE.matcher(command).find()) {
+                continue;
+            }
+            String condition = Yaml.text(dependsOn, entry.getKey(), "condition");
+            if (!"service_completed_successfully".equals(condition)) {
+                findings.add(file, name, "uses Kafka but does not wait for " + entry.getKey()
+                        + " with condition service_completed_successfully (found: " + condition + ")");
             }
         }
     }

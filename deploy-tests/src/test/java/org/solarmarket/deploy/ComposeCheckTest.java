@@ -57,6 +57,7 @@ class ComposeCheckTest {
         assertContains(messages, "SOLARMARKET_SERVICES_TRADING_URL has host trading but the compose service of trading-service is named trading-service");
         assertContains(messages, "SOLARMARKET_SERVICES_LEDGER_URL has port 8084 but ledger-service listens on quarkus.http.port 8083");
         assertContains(messages, "KAFKA_BOOTSTRAP_SERVERS names broker:9092");
+        assertContains(messages, "compose.yml [gateway]: uses Kafka but does not wait for kafka-topics with condition service_completed_successfully");
         assertContains(messages, "SOLARMARKET_GATEWAY_DATA_DIR is /var/lib/solarmarket/gateway but no volume is mounted there");
         assertContains(messages, "published port 8080:9090 targets container port 9090");
         assertContains(messages, "healthcheck '");
