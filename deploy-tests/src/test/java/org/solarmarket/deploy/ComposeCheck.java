@@ -21,6 +21,7 @@ final class ComposeCheck {
     private static final Pattern HEALTH_PATH = Pattern.compile("(/q/[A-Za-z0-9/_-]+)");
     private static final Pattern TCP_PORT = Pattern.compile("/dev/tcp/[^/\\s]+/(\\d+)");
     private static final Pattern URL = Pattern.compile("^https?://([^:/]+):(\\d+)(/.*)?$");
+    private static final Pattern SERVICE_URL = Pattern.compile("^SOLARMARKET_SERVICES_([A-Z]+)_URL$");
     private static final String KAFKA_IMAGE = "apache/kafka";
 
     private final Project project;
@@ -191,7 +192,7 @@ final class ComposeCheck {
     /** SOLARMARKET_SERVICES_X_URL must point at the compose service of module X and its port. */
     private void checkUrls(String name, Map<String, String> environment) {
         for (Map.Entry<String, String> variable : environment.entrySet()) {
-            Matcher key = Pattern.compile("^SOLARMARKET_SERVICES_([A-Z]+)_URL$").matcher(variable.getKey());
+            Matcher key = SERVICE_URL.matcher(variable.getKey());
             if (!key.matches()) {
                 continue;
             }

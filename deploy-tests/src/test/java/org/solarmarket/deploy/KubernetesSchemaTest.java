@@ -34,10 +34,10 @@ class KubernetesSchemaTest {
         Path folder = repository.root().resolve("deploy-tests/k8s-schema");
         validator = folder.resolve("validate.mjs");
         node = ExternalTool.find("node").orElse(null);
-        MissingTool.skipUnless(node != null,
+        MissingTool.requireValidator(node != null,
                 "node is not on the PATH: install Node.js 20 or newer (apt-get install nodejs npm) "
                         + "and run 'npm ci --prefix deploy-tests/k8s-schema' to validate the manifests' schemas");
-        MissingTool.skipUnless(Files.isDirectory(folder.resolve("node_modules/kubernetes-models")),
+        MissingTool.requireValidator(Files.isDirectory(folder.resolve("node_modules/kubernetes-models")),
                 "the schema validator is not installed: run 'npm ci --prefix deploy-tests/k8s-schema' "
                         + "to validate the manifests' schemas");
     }
