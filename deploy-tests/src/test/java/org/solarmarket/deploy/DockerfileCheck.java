@@ -3,6 +3,7 @@ package org.solarmarket.deploy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,12 @@ final class DockerfileCheck {
     static final String PATH = "src/main/docker/Dockerfile.jvm";
     /** Parts of target/quarkus-app that the image must contain for quarkus-run.jar to start. */
     static final List<String> QUARKUS_APP_PARTS = List.of("lib/", "app/", "quarkus/", "quarkus-run.jar");
+
+    /**
+     * Operating-system packages that a dependency's native code needs, by a text that names the
+     * dependency in the module's pom: XGBoost4J's libxgboost4j.so links libgomp.so.1.
+     */
+    static final Map<String, String> NATIVE_PACKAGES = Map.of("<artifactId>xgboost4j", "libgomp1");
 
     private static final Pattern ENV_PAIR = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)");
     private static final Pattern HEALTH_PATH = Pattern.compile("(/q/[A-Za-z0-9/_-]+)");
@@ -57,6 +64,20 @@ final class DockerfileCheck {
                     : new Instruction(joined.substring(0, space).toUpperCase(Locale.ROOT), joined.substring(space + 1).strip()));
         }
         return instructions;
+    }
+
+    /** Checks a Dockerfile against the module's configuration and the dependencies in its pom. */
+    static Findings check(ServiceConfig config, String file, String text, String pom) {
+        Findings findings = check(config, file, text);
+        String runs = String.join("\n", parse(text).stream().filter(i -> i.keyword().equals("RUN"))
+                .map(Instruction::arguments).toList());
+        NATIVE_PACKAGES.forEach((dependency, osPackage) -> {
+            if (pom.contains(dependency) && !runs.matches("(?s).*apt-get install[^&;]*\\b" + osPackage + "\\b.*")) {
+                findings.add(file, config.module(), "the pom depends on " + dependency.replace("<artifactId>", "")
+                        + " but no RUN installs " + osPackage + ", which its native library needs");
+            }
+        });
+        return findings;
     }
 
     static Findings check(ServiceConfig config, String file, String text) {

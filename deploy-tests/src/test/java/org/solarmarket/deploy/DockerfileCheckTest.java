@@ -55,6 +55,19 @@ class DockerfileCheckTest {
     }
 
     @Test
+    void nativeDependencyNeedsPackage() {
+        String pom = "<dependency><groupId>ml.dmlc</groupId><artifactId>xgboost4j_2.12</artifactId></dependency>";
+        String without = "FROM x\nRUN apt-get install -y curl\n";
+        String with = "FROM x\nRUN apt-get update && apt-get install -y --no-install-recommends libgomp1 && rm -rf /x\n";
+        List<String> missing = DockerfileCheck.check(CONFIG, "Dockerfile", without, pom).items().stream()
+                .map(Finding::toString).toList();
+        List<String> installed = DockerfileCheck.check(CONFIG, "Dockerfile", with, pom).items().stream()
+                .map(Finding::toString).toList();
+        assertContains(missing, "the pom depends on xgboost4j but no RUN installs libgomp1");
+        assertTrue(installed.stream().noneMatch(m -> m.contains("libgomp1")), installed.toString());
+    }
+
+    @Test
     void missingUserMeansRoot() {
         List<Finding> findings = DockerfileCheck.check(CONFIG, "Dockerfile", "FROM x\nEXPOSE 8080\n").items();
         assertTrue(findings.stream().anyMatch(f -> f.message().contains("runs as root")), findings.toString());

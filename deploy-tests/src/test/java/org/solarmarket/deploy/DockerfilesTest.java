@@ -17,7 +17,8 @@ class DockerfilesTest {
         return repository.services().values().stream().map(config -> dynamicTest(config.module(), () -> {
             Path file = repository.root().resolve(config.module()).resolve(DockerfileCheck.PATH);
             assertTrue(Files.isRegularFile(file), "missing " + repository.relative(file));
-            DockerfileCheck.check(config, repository.relative(file), Repository.read(file))
+            String pom = Repository.read(repository.root().resolve(config.module()).resolve("pom.xml"));
+            DockerfileCheck.check(config, repository.relative(file), Repository.read(file), pom)
                     .assertNone(repository.relative(file));
         }));
     }
