@@ -176,7 +176,8 @@ final class ComposeCheck {
             if (volume instanceof Map<?, ?> map) {
                 targets.add(String.valueOf(map.get("target")));
             } else {
-                String[] parts = String.valueOf(volume).split(":");
+                // Interpolations such as ${DIR:-../data} contain colons of their own.
+                String[] parts = String.valueOf(volume).replaceAll("\\$\\{[^}]*}", "host").split(":");
                 targets.add(parts.length >= 2 ? parts[1] : parts[0]);
             }
         }

@@ -44,6 +44,8 @@ class ComposeCheckTest {
                       SOLARMARKET_SERVICES_LEDGER_URL: http://ledger-service:8084
                       KAFKA_BOOTSTRAP_SERVERS: broker:9092
                       SOLARMARKET_GATEWAY_DATA_DIR: /var/lib/solarmarket/gateway
+                    volumes:
+                      - ${GATEWAY_DATA:-./data}:/var/lib/solarmarket/gatewa:rw
                     ports:
                       - "8080:9090"
                     healthcheck:
@@ -60,7 +62,7 @@ class ComposeCheckTest {
         assertContains(messages, "SOLARMARKET_SERVICES_LEDGER_URL has port 8084 but ledger-service listens on quarkus.http.port 8083");
         assertContains(messages, "KAFKA_BOOTSTRAP_SERVERS names broker:9092");
         assertContains(messages, "compose.yml [gateway]: uses Kafka but does not wait for kafka-topics with condition service_completed_successfully");
-        assertContains(messages, "SOLARMARKET_GATEWAY_DATA_DIR is /var/lib/solarmarket/gateway but no volume is mounted there");
+        assertContains(messages, "SOLARMARKET_GATEWAY_DATA_DIR is /var/lib/solarmarket/gateway but no volume is mounted there; mounted: [/var/lib/solarmarket/gatewa]");
         assertContains(messages, "published port 8080:9090 targets container port 9090");
         assertContains(messages, "healthcheck '");
         assertContains(messages, "does not connect to port 8080");

@@ -38,7 +38,7 @@ final class ServiceConfig {
     static final Map<String, Set<String>> PENDING_KEYS = Map.of(
             "gateway", Set.of("solarmarket.gateway.data-dir"),
             "ledger-service", Set.of("solarmarket.ledger.data-dir", "solarmarket.ledger.master-key"),
-            "forecast-service", Set.of("solarmarket.forecast.model-dir"));
+            "forecast-service", Set.of("solarmarket.forecast.models-dir", "solarmarket.forecast.data-dir"));
 
     private static final Pattern PROFILE_PREFIX = Pattern.compile("^%[^.]+\\.");
     private static final Pattern COMMENTED_KEY = Pattern.compile(
