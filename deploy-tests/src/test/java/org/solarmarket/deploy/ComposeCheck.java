@@ -112,6 +112,7 @@ final class ComposeCheck {
                         + config.file());
             }
         }
+
         String port = environment.get("QUARKUS_HTTP_PORT");
         int httpPort = port == null ? config.httpPort() : Integer.parseInt(port);
         if (httpPort != config.httpPort()) {
@@ -122,6 +123,7 @@ final class ComposeCheck {
             findings.add(file, name, "SOLARMARKET_BIND_HOST is " + environment.get("SOLARMARKET_BIND_HOST")
                     + "; inside a container the service must listen on 0.0.0.0");
         }
+
         for (Object mapping : Yaml.asList(Yaml.at(service, "ports").orElse(null))) {
             String text = String.valueOf(mapping instanceof Map<?, ?> map ? map.get("target") : mapping);
             String containerPort = text.substring(text.lastIndexOf(':') + 1).replaceAll("/.*", "");
@@ -130,6 +132,7 @@ final class ComposeCheck {
                         + " but quarkus.http.port is " + config.httpPort());
             }
         }
+
         checkHealthcheck(name, config, service);
         checkMounts(name, environment, service);
         checkUrls(name, environment);

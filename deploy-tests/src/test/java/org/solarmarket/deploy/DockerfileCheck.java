@@ -91,12 +91,14 @@ final class DockerfileCheck {
         if (!exposed.equals(List.of(String.valueOf(config.httpPort())))) {
             findings.add(file, subject, "EXPOSE " + exposed + " but quarkus.http.port is " + config.httpPort());
         }
+
         String user = instructions.stream().filter(i -> i.keyword().equals("USER"))
                 .reduce((first, second) -> second).map(Instruction::arguments).orElse("root");
         String userName = user.split(":")[0];
         if (userName.equals("root") || userName.equals("0")) {
             findings.add(file, subject, "the image runs as " + user + "; it must end with a USER that is not root");
         }
+
         String copies = String.join("\n", instructions.stream().filter(i -> i.keyword().equals("COPY"))
                 .map(Instruction::arguments).toList());
         for (String part : QUARKUS_APP_PARTS) {
@@ -104,12 +106,14 @@ final class DockerfileCheck {
                 findings.add(file, subject, "no COPY of target/quarkus-app/" + part + ", which quarkus-run.jar needs");
             }
         }
+
         boolean runsJar = instructions.stream()
                 .anyMatch(i -> (i.keyword().equals("ENTRYPOINT") || i.keyword().equals("CMD"))
                         && i.arguments().contains("quarkus-run.jar"));
         if (!runsJar) {
             findings.add(file, subject, "neither ENTRYPOINT nor CMD starts quarkus-run.jar");
         }
+
         checkHealthcheck(config, file, instructions, findings);
         for (Instruction env : instructions.stream().filter(i -> i.keyword().equals("ENV")).toList()) {
             Matcher pair = ENV_PAIR.matcher(env.arguments());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Skips a check whose external tool is not installed, and says so in the build log.
+ * Skips a check whose external tool is not installed, and prints the reason in the build log.
  *
  * <p>The schema validator (node with the packages of deploy-tests/k8s-schema) installs from
  * Debian and npm, so a CI script can demand it: with {@code SOLARMARKET_REQUIRE_SCHEMA_VALIDATOR=true}
