@@ -36,8 +36,6 @@ final class ServiceConfig {
      */
     // TODO: empty this map once those keys are in the services' application.properties.
     static final Map<String, Set<String>> PENDING_KEYS = Map.of(
-            "gateway", Set.of("solarmarket.gateway.data-dir"),
-            "ledger-service", Set.of("solarmarket.ledger.data-dir", "solarmarket.ledger.master-key"),
             "forecast-service", Set.of("solarmarket.forecast.models-dir", "solarmarket.forecast.data-dir"));
 
     private static final Pattern PROFILE_PREFIX = Pattern.compile("^%[^.]+\\.");

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.solarmarket.contracts.PlatformClock;
 import org.solarmarket.contracts.Fill;
 import org.solarmarket.trading.book.OrderBook;
 import org.solarmarket.trading.intake.EngineService;
@@ -27,7 +28,8 @@ public class BookResource {
     @Inject
     EngineService engine;
 
-    private final Clock clock = Clock.systemUTC();
+    /** Platform time: the wall clock, or the replay clock when one is configured. */
+    private final Clock clock = PlatformClock.fromEnvironment();
 
     /** Top 20 price levels per side, best first; {@code include_orders=true} lists the orders in each. */
     @GET

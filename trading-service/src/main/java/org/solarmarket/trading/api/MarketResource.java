@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.solarmarket.contracts.PlatformClock;
 import org.solarmarket.contracts.MarketCalendar;
 import org.solarmarket.trading.book.OrderBook;
 import org.solarmarket.trading.intake.EngineService;
@@ -23,7 +24,8 @@ public class MarketResource {
     @Inject
     EngineService engine;
 
-    private final Clock clock = Clock.systemUTC();
+    /** Platform time: the wall clock, or the replay clock when one is configured. */
+    private final Clock clock = PlatformClock.fromEnvironment();
 
     /** Every delivery slot open for trading now, nearest first. */
     @GET

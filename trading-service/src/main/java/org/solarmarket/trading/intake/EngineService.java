@@ -5,10 +5,10 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.solarmarket.contracts.PlatformClock;
 import org.solarmarket.trading.matching.EngineConfig;
 
 /** Starts the engine loop with the service and stops it on shutdown; the HTTP resources read through it. */
@@ -59,8 +59,11 @@ public class EngineService {
 
     void onStart(@Observes StartupEvent event) {
         engineConfig = RulesParser.engineConfig(mode, pricing, marketRules.orElse(""), maxSpread, minDepth);
+        // The engine journals the platform time it assigns to each input, so a replay of the
+        // journal rebuilds the same open and closed slots whichever clock runs.
+        PlatformClock clock = PlatformClock.fromEnvironment();
         runner = new EngineRunner(new RunnerSettings(bootstrapServers, transactionalId, groupId, journalTopic,
-                snapshotTopic, snapshotInterval, cycle, maxBatch), engineConfig, Clock.systemUTC(), EngineRunner.CommitHook.NONE);
+                snapshotTopic, snapshotInterval, cycle, maxBatch), engineConfig, clock, EngineRunner.CommitHook.NONE);
         runner.start();
     }
 
