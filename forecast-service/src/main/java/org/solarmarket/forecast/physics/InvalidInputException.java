@@ -1,0 +1,35 @@
+package org.solarmarket.forecast.physics;
+
+/**
+ * An input value outside the range a model accepts. Carries the field name and the rejected value so
+ * that the HTTP layer can answer with a problem document that names them.
+ */
+public class InvalidInputException extends IllegalArgumentException {
+
+    private final String field;
+    private final String value;
+
+    public InvalidInputException(String field, Object value, String rule) {
+        super(field + " = " + value + " is invalid: " + rule);
+        this.field = field;
+        this.value = String.valueOf(value);
+    }
+
+    /** The snake_case or Java name of the rejected field. */
+    public String field() {
+        return field;
+    }
+
+    /** The rejected value as text. */
+    public String value() {
+        return value;
+    }
+
+    /** Rejects a value that is NaN, infinite or outside [min, max]. */
+    public static double requireInRange(String field, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new InvalidInputException(field, value, "must be a finite number in [" + min + ", " + max + "]");
+        }
+        return value;
+    }
+}
