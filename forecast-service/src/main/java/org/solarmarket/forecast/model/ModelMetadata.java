@@ -24,6 +24,7 @@ import org.solarmarket.forecast.evaluation.BandMetrics;
  * @param parameters           training settings
  * @param rounds               trees in the final model per quantile key
  * @param foldBestIterations   best iteration of each fold per quantile key
+ * @param intervalCalibration P10/P90 shifts applied when publishing
  * @param trainingSeconds      wall time of cross-validation and final fit [s]
  * @param xgboostVersion       XGBoost4J version that wrote the files
  * @param validation           cross-validated metrics per horizon band
@@ -44,6 +45,7 @@ public record ModelMetadata(
         TrainingParameters parameters,
         Map<String, Integer> rounds,
         Map<String, List<Integer>> foldBestIterations,
+        IntervalCalibration intervalCalibration,
         double trainingSeconds,
         String xgboostVersion,
         List<BandMetrics> validation) {

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param horizonsPerTarget    horizon bands sampled per training target (1 to 4)
  * @param threads              XGBoost threads
  * @param maxBin               histogram bins per feature
+ * @param minChildWeight       minimum hessian sum per leaf; the quantile loss has a hessian of 1
+ *                             per row, so this is the minimum rows per leaf
  * @param seed                 seed of row sampling and of XGBoost
  */
 public record TrainingParameters(
@@ -30,15 +32,21 @@ public record TrainingParameters(
         int horizonsPerTarget,
         int threads,
         int maxBin,
+        double minChildWeight,
         long seed) {
 
     public static TrainingParameters defaults() {
-        return new TrainingParameters(400, 0.05, 64, 0.8, 0.8, 3, 30, 2, 2, 256, 42);
+        return new TrainingParameters(400, 0.05, 64, 0.8, 0.8, 3, 30, 2, 2, 256, 50, 42);
+    }
+
+    public TrainingParameters withHorizonsPerTarget(int horizons) {
+        return new TrainingParameters(maxRounds, learningRate, maxLeaves, subsample, columnSample, folds,
+                earlyStoppingRounds, horizons, threads, maxBin, minChildWeight, seed);
     }
 
     public TrainingParameters withMaxRounds(int rounds) {
         return new TrainingParameters(rounds, learningRate, maxLeaves, subsample, columnSample, folds,
-                earlyStoppingRounds, horizonsPerTarget, threads, maxBin, seed);
+                earlyStoppingRounds, horizonsPerTarget, threads, maxBin, minChildWeight, seed);
     }
 
     /** XGBoost booster parameters for one quantile. */
@@ -54,6 +62,7 @@ public record TrainingParameters(
         params.put("subsample", subsample);
         params.put("colsample_bytree", columnSample);
         params.put("max_bin", maxBin);
+        params.put("min_child_weight", minChildWeight);
         params.put("nthread", threads);
         params.put("seed", seed);
         params.put("eval_metric", "quantile");
