@@ -52,6 +52,18 @@ public record PlantTimeline(
         return clearSkyPowerKw[index] > 0;
     }
 
+    /** Copies grid points [from, to) into a new timeline. */
+    public PlantTimeline slice(int from, int to) {
+        return new PlantTimeline(time(from), step, zone, acCapacityKw, copy(powerKw, from, to),
+                copy(clearSkyPowerKw, from, to), copy(clearSkyGhi, from, to), copy(solarElevation, from, to),
+                copy(ghi, from, to), copy(airTemperature, from, to), copy(windSpeed, from, to),
+                copy(weatherPowerKw, from, to));
+    }
+
+    private static double[] copy(double[] values, int from, int to) {
+        return values == null ? null : java.util.Arrays.copyOfRange(values, from, to);
+    }
+
     public int indexOf(Instant time) {
         long offset = Duration.between(start, time).getSeconds();
         long stepSeconds = step.getSeconds();

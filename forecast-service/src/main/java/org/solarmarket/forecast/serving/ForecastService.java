@@ -1,6 +1,7 @@
 package org.solarmarket.forecast.serving;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public class ForecastService {
     private final PlantRegistry registry;
     private final WeatherProvider weatherProvider;
 
+    @Inject
     public ForecastService(PlantRegistry registry, ForecastConfig config) {
         this.registry = registry;
         this.weatherProvider = switch (config.weather().provider()) {
