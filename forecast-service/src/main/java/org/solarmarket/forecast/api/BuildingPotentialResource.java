@@ -33,7 +33,8 @@ import org.solarmarket.forecast.serving.ServedPlant;
  * <p>The annual energy is the physics' clear-sky AC energy over a full year at 30-minute steps,
  * times a sky factor: the measured energy of the default plant over its clear-sky energy, which
  * folds in its local clouds, soiling and outages. The sky factor is only as representative as that
- * plant's climate; without its history the configured fallback is used and the response says so.
+ * plant's climate; without its history a fixed fallback is used and the response names
+ * the source.
  */
 @Path("/api/solar/building-potential")
 public class BuildingPotentialResource {

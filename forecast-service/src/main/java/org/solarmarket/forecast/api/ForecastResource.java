@@ -57,7 +57,7 @@ public class ForecastResource {
         return Response.ok(Json.write(body(result, hours)), MediaType.APPLICATION_JSON).build();
     }
 
-    /** A 24 h forecast at 15 min with statistics and carbon figures per day and per month. */
+    /** Returns a 24 h forecast at 15 min with statistics and carbon figures per day and per month. */
     @GET
     @Path("/dashboard")
     @Produces(MediaType.APPLICATION_JSON)

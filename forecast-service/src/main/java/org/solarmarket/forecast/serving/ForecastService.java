@@ -32,7 +32,7 @@ import org.solarmarket.forecast.weather.WeatherProvider;
  * Turns a request into a published P10/P50/P90 forecast: features at the issue time, the three
  * residual models, {@code p_clear + residual}, the interval calibration, then clamping to
  * [0, AC capacity] and sorting. With weather for every target the weather model is used, else the
- * no-weather model, and the result says which.
+ * no-weather model, and the result names the model used.
  */
 @ApplicationScoped
 public class ForecastService {
@@ -162,7 +162,7 @@ public class ForecastService {
         int night = 0;
         for (int k = 0; k < n; k++) {
             if (clearPower[k] <= 0) {
-                // The sun is down (or behind the array): the plant makes nothing, whatever the trees say.
+                // The sun is down (or behind the array): the plant makes nothing, whatever the trees predict.
                 p10[k] = 0;
                 p50[k] = 0;
                 p90[k] = 0;

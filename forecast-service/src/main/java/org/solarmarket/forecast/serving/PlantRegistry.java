@@ -19,9 +19,8 @@ import org.solarmarket.forecast.model.ModelStore;
 import org.solarmarket.forecast.model.QuantileModelSet;
 
 /**
- * The plants this service forecasts for. Definitions and trained models are read at start; a
- * plant's history (cleaned power, weather and physics) is loaded on first use because it takes
- * seconds per plant.
+ * The plants this service forecasts for. At start every plant's definition, trained models and
+ * history (cleaned power, weather and physics) are loaded. Loading takes a few seconds per plant.
  */
 @ApplicationScoped
 public class PlantRegistry {
@@ -61,6 +60,7 @@ public class PlantRegistry {
                             store.plantDir(id).toAbsolutePath(), id);
                 }
             }
+            find(id);
         }
     }
 
