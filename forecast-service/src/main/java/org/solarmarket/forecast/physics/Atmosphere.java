@@ -54,8 +54,8 @@ public final class Atmosphere {
     }
 
     /**
-     * Returns the standard-atmosphere pressure [Pa] at an altitude [m] (the formula pvlib's
-     * {@code alt2pres} uses, after the U.S. Standard Atmosphere 1976).
+     * Returns the standard-atmosphere pressure [Pa] at an altitude [m] (the formula of pvlib's
+     * {@code alt2pres}).
      */
     public static double pressureFromAltitude(double altitudeMeters) {
         return 100.0 * Math.pow((44331.514 - altitudeMeters) / 11880.516, 1.0 / 0.1902632);

@@ -9,7 +9,7 @@ package org.solarmarket.forecast.physics;
  */
 public final class CellTemperature {
 
-    /** Faiman default heat loss coefficients: u0 [W/(m² K)] and u1 [W/(m² K) per m/s] (IEC 61853-2). */
+    /** Faiman default heat loss coefficients: u0 [W/(m² K)] and u1 [W/(m² K) per m/s]. */
     public static final double FAIMAN_U0 = 25.0;
     public static final double FAIMAN_U1 = 6.84;
 

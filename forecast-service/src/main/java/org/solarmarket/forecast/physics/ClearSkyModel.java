@@ -7,6 +7,10 @@ package org.solarmarket.forecast.physics;
  * <p>Both return 0 for every component when the Sun is at or below the horizon (apparent zenith
  * 90° or more) or an input is not a number, so that no NaN and no negative value leaves this class.
  *
+ * <p>NOTE: outside its fitted range (Linke turbidity near 1 above about 5000 m) the Ineichen-Perez
+ * GHI exceeds the extraterrestrial irradiance on a horizontal plane by up to 28 %, as pvlib's does;
+ * the value is not capped so that results stay comparable with pvlib.
+ *
  * <p>References: P. Ineichen and R. Perez, "A new airmass independent formulation for the Linke
  * turbidity coefficient", Solar Energy 73(3), 151-157, 2002; B. Haurwitz, "Insolation in relation to
  * cloudiness and cloud density", Journal of Meteorology 2, 154-166, 1945.
@@ -28,6 +32,15 @@ public final class ClearSkyModel {
      */
     public static Irradiance ineichen(double apparentZenith, double absoluteAirMass, double linkeTurbidity,
             double altitudeMeters, double dniExtra) {
+        return ineichen(apparentZenith, absoluteAirMass, linkeTurbidity, altitudeMeters, dniExtra, false);
+    }
+
+    /**
+     * Computes Ineichen-Perez clear-sky irradiance, optionally with the Perez enhancement factor
+     * exp(0.01 AM^1.8) on GHI, which pvlib offers to match the original publication.
+     */
+    public static Irradiance ineichen(double apparentZenith, double absoluteAirMass, double linkeTurbidity,
+            double altitudeMeters, double dniExtra, boolean perezEnhancement) {
         double cosZenith = Math.cos(Math.toRadians(apparentZenith));
         if (!(apparentZenith < 90.0) || !(cosZenith > 0.0) || !Double.isFinite(absoluteAirMass)
                 || !Double.isFinite(linkeTurbidity) || !Double.isFinite(altitudeMeters) || !(dniExtra > 0.0)) {
@@ -40,6 +53,9 @@ public final class ClearSkyModel {
 
         double ghi = cg1 * dniExtra * cosZenith
                 * Math.max(Math.exp(-cg2 * absoluteAirMass * (fh1 + fh2 * (linkeTurbidity - 1.0))), 0.0);
+        if (perezEnhancement) {
+            ghi *= Math.exp(0.01 * Math.pow(absoluteAirMass, 1.8));
+        }
 
         // Beam: the turbidity-based estimate, limited by the empirical correction of the global model.
         double b = 0.664 + 0.163 / fh1;

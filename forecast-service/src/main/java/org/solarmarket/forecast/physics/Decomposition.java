@@ -5,7 +5,7 @@ package org.solarmarket.forecast.physics;
  * for data sets that measure GHI only: Erbs et al. (1982) and DISC (Maxwell 1987).
  *
  * <p>Both use the clearness index kt = GHI / (E0 * max(cos z, 0.065)), limited to [0, 1], with E0 from
- * Spencer's formula. Beyond a zenith of 87°, for negative GHI or a negative beam, DNI is 0 and (for
+ * Spencer's formula (solar constant 1366.1 W/m² for Erbs, and 1370 W/m² for DISC as in Maxwell's code). Beyond a zenith of 87°, for negative GHI or a negative beam, DNI is 0 and (for
  * Erbs) DHI is GHI, so that GHI = DHI + DNI cos z still holds. Results are never NaN or negative.
  *
  * <p>References: D. G. Erbs, S. A. Klein and J. A. Duffie, "Estimation of the diffuse radiation
@@ -19,6 +19,12 @@ public final class Decomposition {
     public static final double MIN_COS_ZENITH = 0.065;
     /** Zenith [°] beyond which DNI is set to 0. */
     public static final double MAX_ZENITH = 87.0;
+    /** Solar constant of the DISC reference implementation [W/m²]. */
+    public static final double DISC_SOLAR_CONSTANT = 1370.0;
+    /** Zenith [°] from which closure DNI must be 0. */
+    public static final double CLOSURE_ZERO_DNI_ZENITH = 88.0;
+    /** Zenith [°] from which closure DNI is capped by the clear sky. */
+    public static final double CLOSURE_CLEAR_SKY_LIMIT_ZENITH = 80.0;
     /** Air mass cap of DISC. */
     public static final double DISC_MAX_AIR_MASS = 12.0;
 
@@ -91,7 +97,7 @@ public final class Decomposition {
      * @return the DNI [W/m²], the clearness index and the air mass used
      */
     public static DiscResult disc(double ghi, double zenith, int dayOfYear, double pressurePa) {
-        double dniExtra = ExtraterrestrialIrradiance.spencer(dayOfYear);
+        double dniExtra = ExtraterrestrialIrradiance.spencer(dayOfYear, DISC_SOLAR_CONSTANT);
         double kt = clearnessIndex(ghi, zenith, dniExtra);
         double airMass = Atmosphere.relativeAirMassKasten1966(zenith);
         if (!Double.isNaN(pressurePa)) {
@@ -132,6 +138,28 @@ public final class Decomposition {
         }
         double cosZenith = Math.max(Math.cos(Math.toRadians(zenith)), 0.0);
         return Math.min(Math.max(ghi - dni * cosZenith, 0.0), ghi);
+    }
+
+    /**
+     * Returns DNI from measured GHI and DHI by closure, (GHI - DHI) / cos z, as a quality check of a
+     * three-component data set. Unlike the models above this returns NaN for an invalid measurement,
+     * so that callers can drop it: a negative result, or a non-zero result with the zenith at or above
+     * {@value #CLOSURE_ZERO_DNI_ZENITH}°. Between {@value #CLOSURE_CLEAR_SKY_LIMIT_ZENITH}° and that zenith
+     * the result is capped at {@code clearSkyTolerance * dniClear} when dniClear is not NaN.
+     *
+     * @param dniClear          clear-sky DNI [W/m²] or NaN
+     * @param clearSkyTolerance factor on dniClear, e.g. 2
+     */
+    public static double dniFromGhiDhi(double ghi, double dhi, double zenith, double dniClear,
+            double clearSkyTolerance) {
+        double dni = (ghi - dhi) / Math.cos(Math.toRadians(zenith));
+        if (dni < 0.0 || (zenith >= CLOSURE_ZERO_DNI_ZENITH && dni != 0.0)) {
+            return Double.NaN;
+        }
+        if (!Double.isNaN(dniClear) && zenith >= CLOSURE_CLEAR_SKY_LIMIT_ZENITH) {
+            dni = Math.min(dni, dniClear * clearSkyTolerance);
+        }
+        return dni;
     }
 
     private static void requireSameLength(int... lengths) {

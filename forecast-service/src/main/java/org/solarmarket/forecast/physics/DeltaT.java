@@ -1,8 +1,6 @@
 package org.solarmarket.forecast.physics;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 
 /**
  * Estimates of delta T = TT - UT [s] from the polynomials of Espenak and Meeus ("Five Millennium
@@ -19,9 +17,8 @@ public final class DeltaT {
 
     /** Returns the estimated delta T [s] at an instant. */
     public static double estimate(Instant time) {
-        ZonedDateTime utc = time.atZone(ZoneOffset.UTC);
-        double year = utc.getYear() + (utc.getDayOfYear() - 0.5) / 365.25;
-        return estimate(year);
+        double julianYears = (SunEphemeris.julianDay(time) - SunEphemeris.J2000) / 365.25;
+        return estimate(2000.0 + julianYears);
     }
 
     /** Returns the estimated delta T [s] for a decimal year. */

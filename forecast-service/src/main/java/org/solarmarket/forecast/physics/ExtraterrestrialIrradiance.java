@@ -1,7 +1,7 @@
 package org.solarmarket.forecast.physics;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 
 /**
  * Extraterrestrial normal irradiance, the solar constant corrected for the Earth-Sun distance [W/m²].
@@ -23,15 +23,20 @@ public final class ExtraterrestrialIrradiance {
      * instant gives the same value whichever zone it was written in.
      */
     public static int dayOfYear(Instant time) {
-        return time.atOffset(ZoneOffset.UTC).getDayOfYear();
+        return LocalDate.ofEpochDay(Math.floorDiv(time.getEpochSecond(), 86400L)).getDayOfYear();
     }
 
     /** Returns Spencer's (1971) Fourier series for a day of year [W/m²]. */
     public static double spencer(double dayOfYear) {
+        return spencer(dayOfYear, SOLAR_CONSTANT);
+    }
+
+    /** Returns Spencer's (1971) Fourier series for a day of year and a solar constant [W/m²]. */
+    public static double spencer(double dayOfYear, double solarConstant) {
         double b = 2.0 * Math.PI * (dayOfYear - 1.0) / 365.0;
         double inverseSquaredDistance = 1.00011 + 0.034221 * Math.cos(b) + 0.00128 * Math.sin(b)
                 + 0.000719 * Math.cos(2.0 * b) + 0.000077 * Math.sin(2.0 * b);
-        return SOLAR_CONSTANT * inverseSquaredDistance;
+        return solarConstant * inverseSquaredDistance;
     }
 
     /** Returns the ASCE (2005) approximation 1 + 0.033 cos(2 pi doy / 365) times the solar constant [W/m²]. */

@@ -26,7 +26,7 @@ public record GeocentricSun(
 
     /**
      * Returns the equation of time [min], apparent minus mean solar time, in [-20, 20]
-     * (SPA equation A.1.1).
+     * (SPA appendix A.1).
      */
     public double equationOfTimeMinutes() {
         double degrees = sunMeanLongitude - 0.0057183 - rightAscension + equationOfEquinoxes();

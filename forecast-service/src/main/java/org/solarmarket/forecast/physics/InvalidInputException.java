@@ -1,8 +1,8 @@
 package org.solarmarket.forecast.physics;
 
 /**
- * An input value outside the range a model accepts. Carries the field name and the rejected value so
- * that the HTTP layer can answer with a problem document that names them.
+ * An input value outside the range a model accepts. It carries the field name and the rejected value,
+ * so that the HTTP layer can return a problem document that names them.
  */
 public class InvalidInputException extends IllegalArgumentException {
 
@@ -15,12 +15,12 @@ public class InvalidInputException extends IllegalArgumentException {
         this.value = String.valueOf(value);
     }
 
-    /** The snake_case or Java name of the rejected field. */
+    /** Returns the snake_case name of the rejected field, as the request or JSON spells it. */
     public String field() {
         return field;
     }
 
-    /** The rejected value as text. */
+    /** Returns the rejected value as text. */
     public String value() {
         return value;
     }

@@ -5,9 +5,9 @@ import java.time.ZoneOffset;
 import org.solarmarket.forecast.plant.PlantConfig;
 
 /**
- * Daily Linke turbidity from a plant's twelve monthly values: each monthly value is placed at the
- * middle of its month and the days between are interpolated linearly, wrapping from December to
- * January, so the clear-sky curve has no step at a month boundary.
+ * Daily Linke turbidity from a plant's twelve monthly values. Each monthly value is placed at the
+ * middle of its month, and the days between are interpolated linearly, wrapping from December to
+ * January. So the clear-sky curve has no step at a month boundary.
  */
 public final class LinkeTurbidity {
 

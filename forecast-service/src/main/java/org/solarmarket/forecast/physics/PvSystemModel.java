@@ -1,15 +1,14 @@
 package org.solarmarket.forecast.physics;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import org.solarmarket.forecast.plant.PlantConfig;
 
 /**
- * The physics chain from weather to AC power for one plant: solar position (NREL SPA), air mass
- * (Kasten-Young 1989), clear sky (Ineichen-Perez), transposition to the plane of array (Perez 1990 by
- * default) with ground reflection, cell temperature (SAPM by default), PVWatts DC with the plant's
- * system losses, and the PVWatts inverter curve clipped at the AC capacity.
+ * The physics chain from weather to AC power for one plant. Its steps are solar position (NREL SPA),
+ * air mass (Kasten-Young 1989), clear sky (Ineichen-Perez), and transposition to the plane of array
+ * (Perez 1990 by default) with ground reflection. Then follow cell temperature (SAPM by default),
+ * PVWatts DC less the plant's system losses, and the PVWatts inverter curve clipped at the AC capacity.
  *
  * <p>All powers are in kW and all outputs are finite and non-negative: night, a Sun behind the array
  * and polar night give 0. Instances are immutable and safe to share between threads.
@@ -136,6 +135,29 @@ public final class PvSystemModel {
         return power;
     }
 
+    /**
+     * Computes AC power [kW] from GHI alone, splitting it into DNI and DHI with the Erbs model at the
+     * true solar zenith, for weather sources without beam and diffuse components.
+     *
+     * @param times           instants
+     * @param ghi             global horizontal irradiance [W/m²]
+     * @param airTemperatureC air temperature [°C]
+     * @param windSpeedMs     wind speed [m/s]
+     * @return AC power [kW], in [0, AC capacity]
+     */
+    public double[] acPowerFromGhiKw(Instant[] times, double[] ghi, double[] airTemperatureC, double[] windSpeedMs) {
+        requireLength("ghi", ghi, times.length);
+        SolarPosition[] positions = solarPositions(times);
+        double[] dni = new double[times.length];
+        double[] dhi = new double[times.length];
+        for (int i = 0; i < times.length; i++) {
+            double[] split = Decomposition.erbs(nonNegative(ghi[i]), positions[i].zenith(), dayOfYear(times[i]));
+            dni[i] = split[0];
+            dhi[i] = split[1];
+        }
+        return acPowerKw(times, ghi, dni, dhi, airTemperatureC, windSpeedMs);
+    }
+
     /** Computes the plane-of-array irradiance [W/m²] on the plant's surface. */
     public PlaneOfArray planeOfArray(SolarPosition position, double dniExtra, double ghi, double dni, double dhi) {
         double zenith = position.apparentZenith();
@@ -177,7 +199,7 @@ public final class PvSystemModel {
 
     /** Returns the day of year of the instant's UTC date, as Erbs and DISC expect. */
     public static int dayOfYear(Instant time) {
-        return time.atZone(ZoneOffset.UTC).getDayOfYear();
+        return ExtraterrestrialIrradiance.dayOfYear(time);
     }
 
     /** Returns the local calendar day start of an instant in the plant's zone. */

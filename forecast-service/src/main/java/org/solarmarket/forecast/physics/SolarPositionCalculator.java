@@ -1,8 +1,6 @@
 package org.solarmarket.forecast.physics;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Topocentric solar position after the NREL Solar Position Algorithm (I. Reda and A. Andreas, "Solar
@@ -21,7 +19,7 @@ public final class SolarPositionCalculator {
     /** Apparent radius of the Sun [°]. */
     public static final double SUN_RADIUS = 0.26667;
     /** Spacing of the ephemeris nodes of a series [days]. */
-    static final double NODE_SPACING_DAYS = 0.25;
+    static final double NODE_SPACING_DAYS = 1.0;
 
     private static final double EARTH_RADIUS_METERS = 6378140.0;
     private static final double POLAR_AXIS_RATIO = 0.99664719;
@@ -62,23 +60,26 @@ public final class SolarPositionCalculator {
 
     /**
      * Computes the solar position for each instant of a series, in any order and at any spacing,
-     * with delta T estimated from the first instant.
+     * with delta T estimated for each instant, so the result for an instant does not depend on the
+     * rest of the series.
      */
     public static SolarPosition[] series(Instant[] times, Observer observer) {
-        if (times.length == 0) {
-            return new SolarPosition[0];
-        }
-        return series(times, observer, DeltaT.estimate(times[0]));
+        return series(times, observer, Double.NaN);
     }
 
-    /** Computes the solar position for each instant of a series with a fixed delta T [s]. */
+    /**
+     * Computes the solar position for each instant of a series with a fixed delta T [s]; NaN
+     * estimates it for each instant.
+     */
     public static SolarPosition[] series(Instant[] times, Observer observer, double deltaTSeconds) {
         SolarPosition[] positions = new SolarPosition[times.length];
         EphemerisInterpolator ephemeris = new EphemerisInterpolator();
+        ObserverFrame frame = new ObserverFrame(observer);
         for (int i = 0; i < times.length; i++) {
             double julianDay = SunEphemeris.julianDay(times[i]);
-            GeocentricSun sun = ephemeris.at(julianDay + deltaTSeconds / 86400.0);
-            positions[i] = topocentric(julianDay, sun, observer);
+            double deltaT = Double.isNaN(deltaTSeconds) ? DeltaT.estimate(times[i]) : deltaTSeconds;
+            GeocentricSun sun = ephemeris.at(julianDay + deltaT / 86400.0);
+            positions[i] = frame.position(julianDay, sun);
         }
         return positions;
     }
@@ -102,47 +103,83 @@ public final class SolarPositionCalculator {
     }
 
     static SolarPosition topocentric(double julianDay, GeocentricSun sun, Observer observer) {
-        double latitudeRad = Math.toRadians(observer.latitude());
-        double hourAngleDegrees = localHourAngle(julianDay, sun, observer.longitude());
-        double hourAngleRad = Math.toRadians(hourAngleDegrees);
-        double declinationRad = Math.toRadians(sun.declination());
+        return new ObserverFrame(observer).position(julianDay, sun);
+    }
 
-        // 3.12.1 Equatorial horizontal parallax xi, and 3.12.2-3.12.5 the observer's position terms.
-        double xiRad = Math.toRadians(8.794 / (3600.0 * sun.earthSunDistance()));
-        double uRad = Math.atan(POLAR_AXIS_RATIO * Math.tan(latitudeRad));
-        double heightRatio = observer.elevationMeters() / EARTH_RADIUS_METERS;
-        double x = Math.cos(uRad) + heightRatio * Math.cos(latitudeRad);
-        double y = POLAR_AXIS_RATIO * Math.sin(uRad) + heightRatio * Math.sin(latitudeRad);
+    /** The observer-dependent constants of SPA steps 3.12 and 3.14, computed once per observer. */
+    static final class ObserverFrame {
+        private final Observer observer;
+        private final double sinLatitude;
+        private final double cosLatitude;
+        private final double x;
+        private final double y;
+        private final double refractionScale;
 
-        // 3.12.6-3.12.8 Parallax in right ascension, topocentric declination delta' and hour angle H'.
-        double denominator = Math.cos(declinationRad) - x * Math.sin(xiRad) * Math.cos(hourAngleRad);
-        double deltaAlphaRad = Math.atan2(-x * Math.sin(xiRad) * Math.sin(hourAngleRad), denominator);
-        double topocentricDeclinationRad = Math.atan2(
-                (Math.sin(declinationRad) - y * Math.sin(xiRad)) * Math.cos(deltaAlphaRad), denominator);
-        double topocentricHourAngleRad = hourAngleRad - deltaAlphaRad;
-
-        // 3.14.1 Topocentric elevation angle without refraction e0.
-        double e0Degrees = Math.toDegrees(Math.asin(Math.sin(latitudeRad) * Math.sin(topocentricDeclinationRad)
-                + Math.cos(latitudeRad) * Math.cos(topocentricDeclinationRad) * Math.cos(topocentricHourAngleRad)));
-
-        // 3.14.2 Refraction correction, applied only while the Sun's upper limb can be above the horizon.
-        double refractionDegrees = 0.0;
-        if (e0Degrees >= -(SUN_RADIUS + HORIZON_REFRACTION)) {
-            refractionDegrees = (observer.pressureHpa() / 1010.0) * (283.0 / (273.0 + observer.temperatureC()))
-                    * 1.02 / (60.0 * Math.tan(Math.toRadians(e0Degrees + 10.3 / (e0Degrees + 5.11))));
+        ObserverFrame(Observer observer) {
+            this.observer = observer;
+            double latitudeRad = Math.toRadians(observer.latitude());
+            sinLatitude = Math.sin(latitudeRad);
+            cosLatitude = Math.cos(latitudeRad);
+            // 3.12.2-3.12.5 The observer's position relative to the Earth's centre.
+            double uRad = Math.atan(POLAR_AXIS_RATIO * Math.tan(latitudeRad));
+            double heightRatio = observer.elevationMeters() / EARTH_RADIUS_METERS;
+            x = Math.cos(uRad) + heightRatio * cosLatitude;
+            y = POLAR_AXIS_RATIO * Math.sin(uRad) + heightRatio * sinLatitude;
+            refractionScale = (observer.pressureHpa() / 1010.0) * (283.0 / (273.0 + observer.temperatureC()));
         }
-        double apparentElevation = e0Degrees + refractionDegrees;
 
-        // 3.15 Astronomers' azimuth Gamma (from south), turned into the navigators' azimuth Phi.
-        double gammaDegrees = Math.toDegrees(Math.atan2(Math.sin(topocentricHourAngleRad),
-                Math.cos(topocentricHourAngleRad) * Math.sin(latitudeRad)
-                        - Math.tan(topocentricDeclinationRad) * Math.cos(latitudeRad)));
-        double azimuth = SunEphemeris.normalize(gammaDegrees + 180.0);
+        SolarPosition position(double julianDay, GeocentricSun sun) {
+            double hourAngleRad = Math.toRadians(localHourAngle(julianDay, sun, observer.longitude()));
+            double declinationRad = Math.toRadians(sun.declination());
+            double sinHourAngle = Math.sin(hourAngleRad);
+            double cosHourAngle = Math.cos(hourAngleRad);
+            double sinDeclination = Math.sin(declinationRad);
+            double cosDeclination = Math.cos(declinationRad);
 
-        double signedHourAngle = SunEphemeris.normalize(Math.toDegrees(topocentricHourAngleRad) + 180.0) - 180.0;
-        return new SolarPosition(90.0 - e0Degrees, 90.0 - apparentElevation, azimuth, e0Degrees, apparentElevation,
-                sun.equationOfTimeMinutes(), Math.toDegrees(topocentricDeclinationRad), signedHourAngle,
-                sun.earthSunDistance());
+            // 3.12.1 Equatorial horizontal parallax xi.
+            double sinXi = Math.sin(Math.toRadians(8.794 / (3600.0 * sun.earthSunDistance())));
+
+            // 3.12 and 3.13 Parallax in right ascension delta alpha, topocentric declination delta' and hour
+            // angle H' = H - delta alpha. With t = tan(delta alpha), whose size is below 1e-4, the sines and
+            // cosines follow from t without further trigonometric calls.
+            double denominator = cosDeclination - x * sinXi * cosHourAngle;
+            double t = -x * sinXi * sinHourAngle / denominator;
+            double cosDeltaAlpha = 1.0 / Math.sqrt(1.0 + t * t);
+            double sinDeltaAlpha = t * cosDeltaAlpha;
+            // atan(t) to within t^5 / 5 < 1e-20 rad.
+            double deltaAlphaRad = t - t * t * t / 3.0;
+            double numerator = (sinDeclination - y * sinXi) * cosDeltaAlpha;
+            double radius = Math.sqrt(numerator * numerator + denominator * denominator);
+            double sinTopocentricDeclination = numerator / radius;
+            double cosTopocentricDeclination = denominator / radius;
+            double topocentricDeclinationRad = Math.atan2(numerator, denominator);
+            double topocentricHourAngleRad = hourAngleRad - deltaAlphaRad;
+            double sinTopocentricHourAngle = sinHourAngle * cosDeltaAlpha - cosHourAngle * sinDeltaAlpha;
+            double cosTopocentricHourAngle = cosHourAngle * cosDeltaAlpha + sinHourAngle * sinDeltaAlpha;
+
+            // 3.14.1 Topocentric elevation angle without refraction e0.
+            double e0Degrees = Math.toDegrees(Math.asin(sinLatitude * sinTopocentricDeclination
+                    + cosLatitude * cosTopocentricDeclination * cosTopocentricHourAngle));
+
+            // 3.14.2 Refraction correction, applied only while the Sun's upper limb can be above the horizon.
+            double refractionDegrees = 0.0;
+            if (e0Degrees >= -(SUN_RADIUS + HORIZON_REFRACTION)) {
+                refractionDegrees = refractionScale * 1.02
+                        / (60.0 * Math.tan(Math.toRadians(e0Degrees + 10.3 / (e0Degrees + 5.11))));
+            }
+            double apparentElevation = e0Degrees + refractionDegrees;
+
+            // 3.15 Astronomers' azimuth Gamma (from south), turned into the navigators' azimuth Phi.
+            double gammaDegrees = Math.toDegrees(Math.atan2(sinTopocentricHourAngle,
+                    cosTopocentricHourAngle * sinLatitude
+                            - sinTopocentricDeclination / cosTopocentricDeclination * cosLatitude));
+            double azimuth = SunEphemeris.normalize(gammaDegrees + 180.0);
+
+            double signedHourAngle = SunEphemeris.normalize(Math.toDegrees(topocentricHourAngleRad) + 180.0) - 180.0;
+            return new SolarPosition(90.0 - e0Degrees, 90.0 - apparentElevation, azimuth, e0Degrees,
+                    apparentElevation, sun.equationOfTimeMinutes(), Math.toDegrees(topocentricDeclinationRad),
+                    signedHourAngle, sun.earthSunDistance());
+        }
     }
 
     /**
@@ -151,16 +188,19 @@ public final class SolarPositionCalculator {
      */
     static final class EphemerisInterpolator {
 
-        private final Map<Long, GeocentricSun> nodes = new HashMap<>();
+        /** Nodes k - 1 to k + 2 of the last interval used, so an ordered series computes each node once. */
+        private final GeocentricSun[] window = new GeocentricSun[4];
+        private long windowStart = Long.MIN_VALUE;
 
         GeocentricSun at(double julianEphemerisDay) {
             double position = julianEphemerisDay / NODE_SPACING_DAYS;
             long k = (long) Math.floor(position);
             double u = position - k;
-            GeocentricSun p0 = node(k - 1);
-            GeocentricSun p1 = node(k);
-            GeocentricSun p2 = node(k + 1);
-            GeocentricSun p3 = node(k + 2);
+            moveWindow(k - 1);
+            GeocentricSun p0 = window[0];
+            GeocentricSun p1 = window[1];
+            GeocentricSun p2 = window[2];
+            GeocentricSun p3 = window[3];
             // Lagrange weights for nodes at -1, 0, 1, 2 evaluated at u in [0, 1).
             double w0 = -u * (u - 1) * (u - 2) / 6.0;
             double w1 = (u + 1) * (u - 1) * (u - 2) / 2.0;
@@ -182,8 +222,20 @@ public final class SolarPositionCalculator {
                     meanLongitude);
         }
 
-        private GeocentricSun node(long k) {
-            return nodes.computeIfAbsent(k, index -> SunEphemeris.at(index * NODE_SPACING_DAYS));
+        private void moveWindow(long start) {
+            if (start == windowStart) {
+                return;
+            }
+            GeocentricSun[] moved = new GeocentricSun[4];
+            for (int i = 0; i < 4; i++) {
+                long index = start + i;
+                long offset = index - windowStart;
+                moved[i] = windowStart != Long.MIN_VALUE && offset >= 0 && offset < 4
+                        ? window[(int) offset]
+                        : SunEphemeris.at(index * NODE_SPACING_DAYS);
+            }
+            System.arraycopy(moved, 0, window, 0, 4);
+            windowStart = start;
         }
 
         /** Interpolates angles [°] after unwrapping each one to within 180° of the reference. */

@@ -18,9 +18,10 @@ import static org.solarmarket.forecast.physics.SpaPeriodicTerms.R4;
 import java.time.Instant;
 
 /**
- * Steps 3.1 to 3.8 of the NREL Solar Position Algorithm (I. Reda and A. Andreas, "Solar Position
+ * Steps 3.1 to 3.10 of the NREL Solar Position Algorithm (I. Reda and A. Andreas, "Solar Position
  * Algorithm for Solar Radiation Applications", NREL/TP-560-34302, revised January 2008): the
- * geocentric position of the Sun from the Julian ephemeris day. Valid for the years -2000 to 6000.
+ * geocentric position of the Sun from the Julian ephemeris day, and the Greenwich sidereal time of
+ * step 3.8. Valid for the years -2000 to 6000.
  */
 public final class SunEphemeris {
 

@@ -97,8 +97,8 @@ public final class Transposition {
      *
      * @param dniExtra        extraterrestrial normal irradiance [W/m²]
      * @param relativeAirMass relative air mass [unitless]; NaN (Sun down) gives 0
-     * @return the total, clipped at 0, and its isotropic, circumsolar and horizon parts; the parts are
-     *         0 whenever the total is 0, and the circumsolar part is never negative
+     * @return the total, clipped at 0, and its isotropic, circumsolar and horizon parts. The parts are
+     *         0 whenever the total is 0. The circumsolar part is never negative.
      */
     public static SkyDiffuse perez(double surfaceTilt, double surfaceAzimuth, double solarZenith,
             double solarAzimuth, double dni, double dhi, double dniExtra, double relativeAirMass) {

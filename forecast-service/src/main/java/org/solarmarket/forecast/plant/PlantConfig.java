@@ -254,7 +254,11 @@ public record PlantConfig(
                 linke = new double[12];
                 Arrays.fill(linke, DEFAULT_LINKE_TURBIDITY);
             }
-            double azimuth = surfaceAzimuthDegrees != null ? surfaceAzimuthDegrees : latitude < 0 ? 0.0 : 180.0;
+            // Face the equator unless an azimuth is set.
+            double azimuth = latitude < 0 ? 0.0 : 180.0;
+            if (surfaceAzimuthDegrees != null) {
+                azimuth = surfaceAzimuthDegrees;
+            }
             double ac = acCapacityKw != null ? acCapacityKw : dcCapacityKw / DEFAULT_DC_AC_RATIO;
             return new PlantConfig(latitude, longitude, altitudeMeters, zoneId, dcCapacityKw, ac, surfaceTiltDegrees,
                     azimuth, temperatureCoefficientPerC, systemLossesFraction, albedo, linke);

@@ -1,6 +1,7 @@
 package org.solarmarket.forecast.physics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,6 +92,30 @@ class SolarPositionCalculatorTest {
         double expected = Double.parseDouble(cell);
         double tolerance = Math.max(1e-5 * Math.abs(expected), 5e-6);
         assertEquals(expected, actual, tolerance, label);
+    }
+
+    @Test
+    void positionsValidOverWholeRange() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 20_000; i++) {
+            double latitude = i % 50 == 0 ? (i % 100 == 0 ? 90.0 : -90.0) : random.nextDouble(-90.0, 90.0);
+            Observer observer = new Observer(latitude, random.nextDouble(-180.0, 180.0),
+                    random.nextDouble(-500.0, 9000.0), random.nextDouble(300.0, 1100.0), random.nextDouble(-90.0, 60.0));
+            Instant time = Instant.ofEpochSecond(random.nextLong(-2_208_988_800L, 4_102_444_800L));
+            SolarPosition position = SolarPositionCalculator.position(time, observer);
+            String label = observer + " at " + time;
+            assertTrue(position.zenith() >= 0.0, label);
+            assertTrue(position.zenith() <= 180.0, label);
+            assertTrue(position.apparentZenith() >= 0.0, label);
+            assertTrue(position.apparentZenith() <= position.zenith() + 1e-12, "refraction lifts the Sun: " + label);
+            assertTrue(position.apparentZenith() >= position.zenith() - 2.0, "refraction below 2°: " + label);
+            assertTrue(position.azimuth() >= 0.0, label);
+            assertTrue(position.azimuth() < 360.0, label);
+            assertTrue(Math.abs(position.equationOfTime()) < 17.0, "equation of time: " + label);
+            assertTrue(Math.abs(position.declination()) < 23.5, "declination: " + label);
+            assertTrue(position.earthSunDistance() > 0.983, "distance: " + label);
+            assertTrue(position.earthSunDistance() < 1.017, "distance: " + label);
+        }
     }
 
     @Test
