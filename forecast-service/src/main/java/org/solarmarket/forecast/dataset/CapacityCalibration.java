@@ -7,7 +7,7 @@ import org.solarmarket.forecast.data.RegularSeries;
  * Estimates a plant's capacities from its measured power when the operator does not state them.
  * AC capacity is the 99.9th percentile of power, which ignores a few spikes. DC capacity is the
  * 97th percentile of measured power over the clear-sky power of a 1 kW DC array, taken where
- * that array would make at least 0.3 kW: clear moments sit at the top of that ratio, while cloud
+ * that array would make at least 0.3 kW. Clear moments sit at the top of that ratio, and cloud
  * enhancement only reaches the last few percent.
  */
 public final class CapacityCalibration {

@@ -79,11 +79,12 @@ public final class DatasetLoader {
                 }
             }
         }
+        String weatherKind = ghi == null ? "none" : decomposed ? "GHI, Erbs split" : "full";
         PlantTimeline timeline = new PlantTimeline(power.start(), power.step(), config.zoneId(), config.acCapacityKw(),
                 power.values(), clearPower, clear.ghi(), elevation, ghi, temperature, wind, weatherPower);
         LOG.infof("[plant %s] loaded %d grid points %s to %s in %.1f s (DC %.3f kW, AC %.3f kW, weather %s)", plantId,
                 power.size(), power.start(), power.time(power.size() - 1), (System.nanoTime() - started) / 1e9,
-                config.dcCapacityKw(), config.acCapacityKw(), ghi == null ? "none" : decomposed ? "GHI, Erbs split" : "full");
+                config.dcCapacityKw(), config.acCapacityKw(), weatherKind);
         return new LoadedPlant(plantId, config, timeline, cleaned.report(), decomposed);
     }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.solarmarket.forecast.data.CsvColumnMapping;
 
 /**
- * Where a plant's measured power and weather are, and how to read them.
+ * Location and column mappings of a plant's measured power and weather files.
  *
  * @param powerFile      CSV with measured AC power
  * @param powerMapping   its column mapping

@@ -10,8 +10,8 @@ import org.solarmarket.forecast.features.HorizonBand;
 /**
  * Shifts of P10 and P90 per horizon band, in units of {@code p_clear}, fitted on forecasts the
  * models did not train on (split-conformal quantile regression). Quantile trees that fit their
- * training rows closely give too narrow a band out of sample; this moves P10 so that 10 % of the
- * calibration observations fall below it, and P90 so that 90 % do. Scaling by {@code p_clear}
+ * training rows closely give too narrow a band out of sample. The shift moves P10 so that 10 % of
+ * the calibration observations fall below it, and P90 so that 90 % do. Scaling by {@code p_clear}
  * keeps the band at 0 when the sun is down and lets it grow with the available irradiance.
  *
  * @param lowerShift P10 shift per band label, as a fraction of {@code p_clear}

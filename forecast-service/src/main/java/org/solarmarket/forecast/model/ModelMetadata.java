@@ -6,8 +6,8 @@ import java.util.Map;
 import org.solarmarket.forecast.evaluation.BandMetrics;
 
 /**
- * What a saved model set was trained on and how it scored, written next to the XGBoost model
- * files as JSON.
+ * Description of a saved model set (training data, parameters and scores), written next to the
+ * XGBoost model files as JSON.
  *
  * @param formatVersion        version of this metadata layout
  * @param plantId              plant the models were trained for

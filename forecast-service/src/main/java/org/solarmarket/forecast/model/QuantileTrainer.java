@@ -23,14 +23,19 @@ import org.solarmarket.forecast.features.SampledRows;
 /**
  * Trains the P10, P50 and P90 residual models of one plant and weather setting.
  *
- * <p>Steps: (1) cut the timeline into {@code folds + 1} consecutive blocks; (2) for fold
- * {@code k}, fit on targets before block {@code k}, holding the last 15 % of them out to pick the
- * best iteration by early stopping, and forecast block {@code k} from issue times inside it, one
- * row per horizon band and target, so every test timestamp is later than every training
- * timestamp; the fold's P10 and P90 are widened by an {@link IntervalCalibration} fitted on
- * forecasts made before its test block (its validation period and the test blocks of earlier
- * folds), so the calibration never sees the block it is scored on; (3) fit the final models on the whole timeline with the median best iteration
- * of the folds, and their calibration on the pooled out-of-sample forecasts of all folds.
+ * <p>Steps:
+ * <ol>
+ *   <li>Cut the timeline into {@code folds + 1} consecutive blocks.</li>
+ *   <li>For fold {@code k}, fit on targets before block {@code k}, holding the last 15 % of them
+ *       out to pick the best iteration by early stopping. Forecast block {@code k} from issue
+ *       times inside it, one row per horizon band and target, so every test timestamp is later
+ *       than every training timestamp.</li>
+ *   <li>Widen the fold's P10 and P90 by an {@link IntervalCalibration} fitted on forecasts made
+ *       before its test block (its validation period and the test blocks of earlier folds), so
+ *       the calibration never uses the block it is scored on.</li>
+ *   <li>Fit the final models on the whole timeline with the median best iteration of the folds,
+ *       and their calibration on the pooled out-of-sample forecasts of all folds.</li>
+ * </ol>
  */
 public final class QuantileTrainer {
 
@@ -176,7 +181,7 @@ public final class QuantileTrainer {
      */
     private Booster trainWithEarlyStopping(DMatrix train, DMatrix validation, QuantileLevel level, float[] history)
             throws XGBoostError {
-        // Zero rounds only builds the booster; naming the validation matrix puts it in the booster's
+        // Zero rounds only builds the booster. Naming the validation matrix puts it in the booster's
         // prediction cache, so each round's evaluation adds one tree instead of replaying all.
         Booster booster = XGBoost.train(train, parameters.boosterParameters(level), 0,
                 Map.of("validation", validation), null, null);

@@ -7,8 +7,8 @@ import org.solarmarket.forecast.features.PlantTimeline;
 
 /**
  * Weather replayed from the plant's historical weather file, interpolated linearly between grid
- * points. Observed weather stands in for a weather forecast, which makes replayed forecasts an
- * upper bound on what a real weather forecast would give.
+ * points. Observed weather replaces a weather forecast, so replayed forecasts are an upper
+ * bound on what a real weather forecast would give.
  */
 public final class ReplayWeatherProvider implements WeatherProvider {
 

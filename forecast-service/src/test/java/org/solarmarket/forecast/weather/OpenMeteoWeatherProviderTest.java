@@ -96,7 +96,7 @@ class OpenMeteoWeatherProviderTest {
         assertTrue(provider().forecast(PrimaryPlant.load(), new Instant[] {Instant.now()}).isEmpty());
     }
 
-    /** An Open-Meteo style body: GHI 100 k, temperature 10 + k, wind 3, for hours k = 0..count-1. */
+    /** Builds an Open-Meteo style body: GHI 100 k, temperature 10 + k, wind 3, for hours k = 0..count-1. */
     private static String hourly(Instant first, int count) {
         List<String> times = new ArrayList<>();
         List<String> ghi = new ArrayList<>();
