@@ -114,6 +114,8 @@ public class ForecastService {
             List<String> notes, long shiftSeconds, int intervalMinutes) {
         int n = targets.length;
         PvSystemModel physics = new PvSystemModel(config);
+        // NOTE: clearSky and clearSkyAcPowerKw each compute the solar positions of all targets, which
+        // is about half of a forecast's physics time; PvSystemModel has no call that shares them.
         ClearSkySeries clear = physics.clearSky(targets);
         double[] clearPower = physics.clearSkyAcPowerKw(targets);
         double[] weatherPower = weather.map(w -> weatherPower(physics, clear, targets, w)).orElse(null);
