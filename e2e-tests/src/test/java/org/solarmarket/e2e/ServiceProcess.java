@@ -108,7 +108,7 @@ final class ServiceProcess {
                         + " during start; see " + logFile);
             }
             try {
-                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200 && isOurs()) {
                     return;
                 }
             } catch (IOException e) {
@@ -122,6 +122,23 @@ final class ServiceProcess {
         kill();
         throw new IllegalStateException(module + " was not ready within " + START_TIMEOUT.toSeconds() + " s; see "
                 + logFile);
+    }
+
+    /**
+     * Checks that the process answering on the port is this service: another program may have
+     * taken the free port between choosing it and the service binding it, and then this service
+     * exits while the other one answers the health check.
+     */
+    private boolean isOurs() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/openapi?format=json"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return false;
+        }
+        String title = org.solarmarket.contracts.Json.mapper().readTree(response.body()).path("info").path("title")
+                .asText();
+        return module.equals(title) && process.isAlive();
     }
 
     private static void sleep(long millis) {

@@ -1,0 +1,229 @@
+package org.solarmarket.forecast.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.solarmarket.forecast.evaluation.Baselines;
+import org.solarmarket.forecast.evaluation.ForecastMetrics;
+import org.solarmarket.forecast.evaluation.ScoredRows;
+import org.solarmarket.forecast.features.FeatureBuilder;
+import org.solarmarket.forecast.features.HorizonBand;
+import org.solarmarket.forecast.features.PlantTimeline;
+import org.solarmarket.forecast.features.RowSampler;
+import org.solarmarket.forecast.features.SampledRows;
+
+/**
+ * Trains the P10, P50 and P90 residual models of one plant and weather setting.
+ *
+ * <p>Steps:
+ * <ol>
+ *   <li>Cut the timeline into {@code folds + 1} consecutive blocks.</li>
+ *   <li>For fold {@code k}, fit on targets before block {@code k}, holding the last 15 % of them
+ *       out to pick the best iteration by early stopping. Forecast block {@code k} from issue
+ *       times inside it, one row per horizon band and target, so every test timestamp is later
+ *       than every training timestamp.</li>
+ *   <li>Widen the fold's P10 and P90 by an {@link IntervalCalibration} fitted on forecasts made
+ *       before its test block (its validation period and the test blocks of earlier folds), so
+ *       the calibration never uses the block it is scored on.</li>
+ *   <li>Fit the final models on the whole timeline with the median best iteration of the folds,
+ *       and their calibration on the pooled out-of-sample forecasts of all folds.</li>
+ * </ol>
+ */
+public final class QuantileTrainer {
+
+    static final double VALIDATION_FRACTION = 0.15;
+    static final int MIN_ROUNDS = 10;
+
+    private final TrainingParameters parameters;
+    private final TrainingProgress progress;
+
+    public QuantileTrainer(TrainingParameters parameters, TrainingProgress progress) {
+        this.parameters = parameters;
+        this.progress = progress;
+    }
+
+    public TrainingOutcome train(String plantId, PlantTimeline timeline, FeatureBuilder builder, double dcCapacityKw) {
+        long started = System.nanoTime();
+        RowSampler sampler = new RowSampler(builder, parameters.seed());
+        int n = timeline.size();
+        int blocks = parameters.folds() + 1;
+        List<FoldResult> folds = new ArrayList<>();
+        Map<QuantileLevel, List<Integer>> bestIterations = new EnumMap<>(QuantileLevel.class);
+        for (QuantileLevel level : QuantileLevel.values()) {
+            bestIterations.put(level, new ArrayList<>());
+        }
+        try {
+            for (int fold = 1; fold <= parameters.folds(); fold++) {
+                int testStart = (int) ((long) n * fold / blocks);
+                int testEnd = (int) ((long) n * (fold + 1) / blocks);
+                int validationStart = (int) (testStart * (1 - VALIDATION_FRACTION));
+                SampledRows train = sampler.sample(timeline, 0, validationStart, parameters.horizonsPerTarget(),
+                        issue -> true);
+                SampledRows validation = sampler.sample(timeline, validationStart, testStart,
+                        parameters.horizonsPerTarget(), issue -> true);
+                SampledRows test = sampler.sample(timeline, testStart, testEnd, HorizonBand.values().length,
+                        issue -> issue >= testStart && !Double.isNaN(timeline.powerKw()[issue]));
+                progress.step(String.format(Locale.ROOT,
+                        "[%s %s] fold %d/%d: train %d rows before %s, validate %d, test %d rows %s to %s", plantId,
+                        builder.inputs().key(), fold, parameters.folds(), train.size(), timeline.time(validationStart),
+                        validation.size(), test.size(), timeline.time(testStart), timeline.time(testEnd - 1)));
+                FoldResult result = trainFold(plantId, fold, timeline, builder, train, validation, test, testStart,
+                        testEnd, folds.stream().map(FoldResult::raw).toList());
+                result.bestIterations().forEach((level, best) -> bestIterations.get(level).add(best));
+                folds.add(result);
+            }
+
+            SampledRows all = sampler.sample(timeline, 0, n, parameters.horizonsPerTarget(), issue -> true);
+            Map<QuantileLevel, Booster> finals = new EnumMap<>(QuantileLevel.class);
+            Map<String, Integer> rounds = new LinkedHashMap<>();
+            DMatrix matrix = matrix(all);
+            try {
+                for (QuantileLevel level : QuantileLevel.values()) {
+                    int roundCount = Math.max(MIN_ROUNDS, median(bestIterations.get(level)) + 1);
+                    long fitStarted = System.nanoTime();
+                    Booster booster = XGBoost.train(matrix, parameters.boosterParameters(level), roundCount,
+                            Map.of(), null, null);
+                    booster.setFeatureNames(builder.names().toArray(String[]::new));
+                    finals.put(level, booster);
+                    rounds.put(level.key(), roundCount);
+                    progress.step(String.format(Locale.ROOT, "[%s %s] final %s: %d rounds on %d rows in %.1f s",
+                            plantId, builder.inputs().key(), level.key(), roundCount, all.size(),
+                            (System.nanoTime() - fitStarted) / 1e9));
+                }
+            } finally {
+                matrix.dispose();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Map<String, List<Integer>> foldIterations = new LinkedHashMap<>();
+            bestIterations.forEach((level, values) -> foldIterations.put(level.key(), List.copyOf(values)));
+            ScoredRows pooled = ScoredRows.concat(folds.stream().map(FoldResult::rows).toList());
+            IntervalCalibration calibration = RawForecast.concat(folds.stream().map(FoldResult::raw).toList())
+                    .fitCalibration(timeline.acCapacityKw());
+            progress.step(String.format(Locale.ROOT, "[%s %s] final interval calibration on %s test rows: "
+                    + "P10 shift %s, P90 shift %s", plantId, builder.inputs().key(), calibration.rows(),
+                    calibration.lowerShift(), calibration.upperShift()));
+            ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, plantId, builder.inputs().key(),
+                    builder.names(), org.solarmarket.forecast.model.ModelStore.modelFileNames(builder.inputs()),
+                    Instant.now(), timeline.start(), timeline.time(n - 1), all.size(),
+                    (int) timeline.step().toMinutes(), timeline.acCapacityKw(), dcCapacityKw, parameters, rounds,
+                    foldIterations, calibration, seconds, ModelStore.xgboostVersion(),
+                    ForecastMetrics.byBand(pooled, timeline.acCapacityKw()));
+            return new TrainingOutcome(new QuantileModelSet(finals, metadata), folds, seconds);
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost training failed for plant " + plantId, e);
+        }
+    }
+
+    private FoldResult trainFold(String plantId, int fold, PlantTimeline timeline, FeatureBuilder builder,
+            SampledRows train, SampledRows validation, SampledRows test, int testStart, int testEnd,
+            List<RawForecast> earlierFolds) throws XGBoostError {
+        DMatrix trainMatrix = matrix(train);
+        DMatrix validationMatrix = matrix(validation);
+        Map<QuantileLevel, Integer> best = new EnumMap<>(QuantileLevel.class);
+        double[][] residuals = new double[3][];
+        double[][] validationResiduals = new double[3][];
+        try {
+            for (QuantileLevel level : QuantileLevel.values()) {
+                long fitStarted = System.nanoTime();
+                float[] history = new float[parameters.maxRounds()];
+                Booster booster = trainWithEarlyStopping(trainMatrix, validationMatrix, level, history);
+                int bestIteration = argMin(history, booster.getNumBoostedRound());
+                best.put(level, bestIteration);
+                float[][] predicted = booster.inplace_predict(test.features(), test.size(), test.width(), Float.NaN,
+                        new int[] {0, bestIteration + 1});
+                residuals[level.ordinal()] = column(predicted);
+                validationResiduals[level.ordinal()] = column(booster.inplace_predict(validation.features(),
+                        validation.size(), validation.width(), Float.NaN, new int[] {0, bestIteration + 1}));
+                booster.dispose();
+                progress.step(String.format(Locale.ROOT,
+                        "[%s %s] fold %d %s: best iteration %d (validation pinball %.5f) in %.1f s", plantId,
+                        builder.inputs().key(), fold, level.key(), bestIteration, history[bestIteration],
+                        (System.nanoTime() - fitStarted) / 1e9));
+            }
+        } finally {
+            trainMatrix.dispose();
+            validationMatrix.dispose();
+        }
+        List<RawForecast> calibrationSet = new ArrayList<>(earlierFolds);
+        calibrationSet.add(RawForecast.of(timeline, validation, validationResiduals));
+        IntervalCalibration calibration = RawForecast.concat(calibrationSet).fitCalibration(timeline.acCapacityKw());
+        RawForecast testRaw = RawForecast.of(timeline, test, residuals);
+        ScoredRows rows = testRaw.publish(plantId, timeline.acCapacityKw(), calibration);
+        Baselines.attach(rows, timeline, test.issueIndex(), test.targetIndex());
+        progress.step(String.format(Locale.ROOT, "[%s %s] fold %d interval calibration on %s earlier rows: "
+                + "P10 shift %s, P90 shift %s (fractions of p_clear)", plantId, builder.inputs().key(), fold,
+                calibration.rows(), calibration.lowerShift(), calibration.upperShift()));
+        return new FoldResult(fold, timeline.time((int) (testStart * (1 - VALIDATION_FRACTION))),
+                timeline.time(testStart), timeline.time(testEnd - 1).plus(timeline.step()), train.size(), best, rows,
+                test.issueIndex(), test.targetIndex(), testRaw);
+    }
+
+    private static double[] column(float[][] predicted) {
+        double[] values = new double[predicted.length];
+        for (int r = 0; r < predicted.length; r++) {
+            values[r] = predicted[r][0];
+        }
+        return values;
+    }
+
+    /**
+     * Boosts one round at a time and stops when the validation pinball loss has not improved for
+     * {@code earlyStoppingRounds} rounds. The loop is written out, rather than left to
+     * {@code XGBoost.train}, because that method prints every round's score to stdout.
+     */
+    private Booster trainWithEarlyStopping(DMatrix train, DMatrix validation, QuantileLevel level, float[] history)
+            throws XGBoostError {
+        // Zero rounds only builds the booster. Naming the validation matrix puts it in the booster's
+        // prediction cache, so each round's evaluation adds one tree instead of replaying all.
+        Booster booster = XGBoost.train(train, parameters.boosterParameters(level), 0,
+                Map.of("validation", validation), null, null);
+        DMatrix[] watches = {validation};
+        String[] names = {"validation"};
+        int best = 0;
+        for (int round = 0; round < parameters.maxRounds(); round++) {
+            booster.update(train, round);
+            history[round] = parseScore(booster.evalSet(watches, names, round));
+            if (history[round] < history[best]) {
+                best = round;
+            } else if (round - best >= parameters.earlyStoppingRounds()) {
+                break;
+            }
+        }
+        return booster;
+    }
+
+    /** Reads the score from XGBoost's evaluation line such as {@code [12]	validation-quantile:0.0123}. */
+    static float parseScore(String evaluation) {
+        int colon = evaluation.lastIndexOf(':');
+        return Float.parseFloat(evaluation.substring(colon + 1).trim());
+    }
+
+    private static int argMin(float[] history, int rounds) {
+        int best = 0;
+        for (int i = 1; i < rounds && i < history.length; i++) {
+            if (history[i] < history[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static DMatrix matrix(SampledRows rows) throws XGBoostError {
+        DMatrix matrix = new DMatrix(rows.features(), rows.size(), rows.width(), Float.NaN);
+        matrix.setLabel(rows.label());
+        return matrix;
+    }
+
+    private static int median(List<Integer> values) {
+        List<Integer> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
