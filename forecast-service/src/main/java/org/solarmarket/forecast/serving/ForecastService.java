@@ -60,6 +60,9 @@ public class ForecastService {
         this.weatherProvider = weatherProvider;
     }
 
+    /** Platform time: the wall clock, or the replay clock when one is configured. */
+    private final java.time.Clock clock = org.solarmarket.contracts.PlatformClock.fromEnvironment();
+
     public ServedPlant plant(String plantId) {
         return registry.find(plantId).orElseThrow(() -> ProblemException.invalid("plant", plantId,
                 "unknown plant; known plants are " + registry.ids()));
@@ -74,7 +77,7 @@ public class ForecastService {
         }
         PlantConfig config = plant.config().orElseThrow();
         List<String> notes = new ArrayList<>();
-        Instant requested = request.startTime().orElseGet(Instant::now);
+        Instant requested = request.startTime().orElseGet(clock::instant);
         Optional<LoadedPlant> history = plant.history();
         Instant historyTime = request.startTime().isPresent() ? requested
                 : history.map(h -> replayTime(h.timeline(), requested, notes)).orElse(requested);
