@@ -30,14 +30,6 @@ final class ServiceConfig {
             "JAVA_TOOL_OPTIONS", "read by the JVM itself",
             "HOSTNAME", "set by the container runtime");
 
-    /**
-     * Keys that branches of the services still being merged add to application.properties. An
-     * environment variable for one of them is accepted while the key is missing.
-     */
-    // TODO: empty this map once those keys are in the services' application.properties.
-    static final Map<String, Set<String>> PENDING_KEYS = Map.of(
-            "forecast-service", Set.of("solarmarket.forecast.models-dir", "solarmarket.forecast.data-dir"));
-
     private static final Pattern PROFILE_PREFIX = Pattern.compile("^%[^.]+\\.");
     private static final Pattern COMMENTED_KEY = Pattern.compile(
             "^[#!]\\s*([a-z][a-z0-9-]*(?:\\.(?:[a-z0-9-]+|\"[^\"]+\"))+)\\s*=");
@@ -116,7 +108,7 @@ final class ServiceConfig {
     /**
      * Names what an environment variable sets in this service, or empty when it sets nothing:
      * a configuration key, a variable that a property value refers to as {@code ${NAME:...}}, a
-     * variable of the JVM or the container, or a key still pending a merge.
+     * variable of the JVM or the container.
      */
     Optional<String> target(String envName) {
         String key = keysByEnvName.get(envName);
@@ -128,11 +120,6 @@ final class ServiceConfig {
         }
         if (RUNTIME_VARIABLES.containsKey(envName)) {
             return Optional.of(RUNTIME_VARIABLES.get(envName));
-        }
-        for (String pending : PENDING_KEYS.getOrDefault(module, Set.of())) {
-            if (envName(pending).equals(envName)) {
-                return Optional.of("pending key " + pending);
-            }
         }
         return Optional.empty();
     }

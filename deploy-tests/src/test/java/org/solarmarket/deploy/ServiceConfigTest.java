@@ -60,13 +60,6 @@ class ServiceConfigTest {
     }
 
     @Test
-    void pendingKeysCountOnlyForTheirService() {
-        ServiceConfig gateway = ServiceConfig.parse("gateway", "quarkus.http.port=8080\n");
-        assertTrue(gateway.target("SOLARMARKET_GATEWAY_DATA_DIR").orElseThrow().startsWith("pending key"));
-        assertTrue(gateway.target("SOLARMARKET_LEDGER_DATA_DIR").isEmpty());
-    }
-
-    @Test
     void defaultPathsFollowQuarkus() {
         assertEquals(8093, config.httpPort());
         assertEquals("/q/health/live", config.livenessPath());
