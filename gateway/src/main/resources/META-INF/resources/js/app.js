@@ -10,6 +10,8 @@
 
   const state = {
     market: null,
+    openMarkets: [],
+    marketChosen: false,
     books: new Map(),
     trades: new Map(),
     orders: new Map(),
@@ -259,8 +261,21 @@
     } catch (e) { /* recent trades follow on the next market update */ }
   }
 
+  // The open markets come from the platform, whose clock may be a replay of history; the
+  // browser's own clock is only the fallback when the list cannot be fetched.
+  async function refreshMarkets() {
+    try {
+      const markets = await api("GET", "/markets");
+      const list = (Array.isArray(markets) ? markets : markets.markets || []).map((m) => m.market || m);
+      if (!list.length) return;
+      state.openMarkets = list;
+      fillMarketSelects();
+      if (!state.marketChosen && state.market && !list.includes(state.market)) selectMarket(list[0]);
+    } catch (e) { /* keep the previous list until the next refresh */ }
+  }
+
   function fillMarketSelects(extra) {
-    const slots = nextSlots(96);
+    const slots = state.openMarkets && state.openMarkets.length ? state.openMarkets.slice(0, 96) : nextSlots(96);
     if (extra && !slots.includes(extra)) slots.unshift(extra);
     for (const id of ["#market-select", "#order-market"]) {
       const select = $(id);
@@ -548,7 +563,10 @@
   // ---- Start ------------------------------------------------------------------------------
   function start() {
     fillMarketSelects();
-    $("#market-select").addEventListener("change", (e) => selectMarket(e.target.value));
+    $("#market-select").addEventListener("change", (e) => {
+      state.marketChosen = true;
+      selectMarket(e.target.value);
+    });
     $("#order-form").addEventListener("submit", placeOrder);
     $("#forecast-form").addEventListener("submit", (e) => {
       e.preventDefault();
@@ -599,7 +617,8 @@
     loadChain();
     loadStats();
     setInterval(loadStats, 30000);
-    setInterval(() => fillMarketSelects(state.market), 60000);
+    refreshMarkets();
+    setInterval(refreshMarkets, 5000);
 
     if ("serviceWorker" in navigator) {
       navigator.serviceWorker.register("/sw.js").catch(() => { /* the dashboard works without it */ });
