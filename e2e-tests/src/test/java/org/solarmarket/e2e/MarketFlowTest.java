@@ -6,19 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.solarmarket.contracts.Json;
 import org.solarmarket.contracts.MarketCalendar;
 
 /**
- * One trade through the whole platform, driven only through the gateway: wallets, deposits,
- * crossing orders, the fill on the WebSocket, balances, settlement in a mined block with an
- * inclusion proof the test checks alone, a valid chain and statistics that agree.
+ * One trade through the whole platform, driven only through the gateway. It covers wallets,
+ * deposits, crossing orders, the fill on the WebSocket and the balances. Then the settlement must
+ * sit in a mined block with an inclusion proof that the test checks alone, the chain must be valid
+ * and the statistics must agree. Forecasts must come from the model trained for this run.
  */
 class MarketFlowTest {
 
@@ -26,9 +30,36 @@ class MarketFlowTest {
     private static GatewayApi api;
 
     @BeforeAll
-    static void startPlatform() {
-        platform = Platform.start();
+    static void startPlatform() throws Exception {
+        Path workDir = Platform.newWorkDir();
+        ModelTrainer.trainSmallModels(workDir.resolve("models"), workDir.resolve("train.log"));
+        platform = Platform.start(workDir, Map.of());
         api = new GatewayApi(platform.gatewayUrl(), platform.workDir().resolve("gateway"));
+    }
+
+    @Test
+    void forecastComesFromTheTrainedModel() throws Exception {
+        GatewayApi.Reply reply = api.post("/api/solar/forecast", null, Map.of("hours", 24, "interval_minutes", 15,
+                "start_time", "2012-06-20T06:00:00-06:00"));
+        assertEquals(200, reply.status(), reply.text());
+        JsonNode forecast = reply.body();
+        String setting = forecast.path("model").path("setting").asText();
+        JsonNode metadata = Json.mapper().readTree(
+                platform.workDir().resolve("models/system50/" + setting + "-metadata.json").toFile());
+        assertEquals(Instant.parse(metadata.path("trained_at").asText()),
+                Instant.parse(forecast.path("model").path("trained_at").asText()), reply.text());
+        assertEquals(96, forecast.path("timestamps").size(), reply.text());
+        double peak = 0;
+        for (int i = 0; i < forecast.path("timestamps").size(); i++) {
+            double p10 = forecast.path("p10_kw").get(i).asDouble();
+            double p50 = forecast.path("p50_kw").get(i).asDouble();
+            double p90 = forecast.path("p90_kw").get(i).asDouble();
+            assertTrue(p10 >= 0, "P10 at row " + i + ": " + p10);
+            assertTrue(p10 <= p50, "P10 above P50 at row " + i);
+            assertTrue(p50 <= p90, "P50 above P90 at row " + i);
+            peak = Math.max(peak, p50);
+        }
+        assertTrue(peak > 0.5, "a June day peaks well above zero: P50 peak " + peak + " kW");
     }
 
     @AfterAll

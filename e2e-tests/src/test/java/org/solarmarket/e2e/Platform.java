@@ -26,7 +26,7 @@ final class Platform implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Path workDir;
 
-    private Platform(Path workDir) {
+    private Platform(Path workDir, Map<String, String> extraEnvironment) {
         this.workDir = workDir;
         this.broker = BrokerProcess.onFreePorts(null);
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -40,6 +40,10 @@ final class Platform implements AutoCloseable {
         environment.put("SOLARMARKET_TRADING_DATA_DIR", workDir.resolve("trading").toString());
         environment.put("SOLARMARKET_GATEWAY_DATA_DIR", workDir.resolve("gateway").toString());
         environment.put("SOLARMARKET_LEDGER_GENERATE_MASTER_KEY", "true");
+        environment.put("SOLARMARKET_SHARED_DATA_DIR", System.getProperty("solarmarket.data.dir", "../shared/data"));
+        environment.put("SOLARMARKET_MODELS_DIR", workDir.resolve("models").toString());
+        environment.put("OMP_WAIT_POLICY", "PASSIVE");
+        environment.putAll(extraEnvironment);
         environment.put("SOLARMARKET_SERVICES_FORECAST_URL", "http://127.0.0.1:" + ports.get(FORECAST));
         environment.put("SOLARMARKET_SERVICES_TRADING_URL", "http://127.0.0.1:" + ports.get(TRADING));
         environment.put("SOLARMARKET_SERVICES_LEDGER_URL", "http://127.0.0.1:" + ports.get(LEDGER));
@@ -49,13 +53,15 @@ final class Platform implements AutoCloseable {
 
     /** Starts the broker and then every service, waiting for each to be ready. */
     static Platform start() {
-        Path workDir;
-        try {
-            workDir = Files.createTempDirectory("solarmarket-e2e-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create the end-to-end work folder", e);
-        }
-        Platform platform = new Platform(workDir);
+        return start(newWorkDir(), Map.of());
+    }
+
+    /**
+     * Starts the platform in a given work folder; forecast models are read from its
+     * {@code models} subfolder.
+     */
+    static Platform start(Path workDir, Map<String, String> extraEnvironment) {
+        Platform platform = new Platform(workDir, extraEnvironment);
         try {
             platform.broker.start();
             platform.services.values().forEach(ServiceProcess::start);
@@ -64,6 +70,14 @@ final class Platform implements AutoCloseable {
             throw e;
         }
         return platform;
+    }
+
+    static Path newWorkDir() {
+        try {
+            return Files.createTempDirectory("solarmarket-e2e-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the end-to-end work folder", e);
+        }
     }
 
     String gatewayUrl() {

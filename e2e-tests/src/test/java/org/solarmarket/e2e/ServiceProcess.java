@@ -125,9 +125,9 @@ final class ServiceProcess {
     }
 
     /**
-     * Checks that the process answering on the port is this service: another program may have
-     * taken the free port between choosing it and the service binding it, and then this service
-     * exits while the other one answers the health check.
+     * Checks that the process listening on the port is this service. Another program may take the
+     * free port between choosing it and the service binding it, and then this service exits while
+     * the other program responds to the health check.
      */
     private boolean isOurs() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/openapi?format=json"))
