@@ -27,8 +27,8 @@ import org.solarmarket.replay.api.GatewayException;
 
 /**
  * A bounded load run against a gateway on loopback: pairs of wallets send crossing buy and sell
- * orders at a target rate, and a WebSocket client times each order from its POST to the first
- * fill event that names it.
+ * orders at a target rate, and one WebSocket connection per wallet, subscribed with its token,
+ * times each order from its POST to the first fill event that names it.
  *
  * <p>Settings (environment): {@code LOAD_GATEWAY_URL} [http://127.0.0.1:8080],
  * {@code LOAD_OPERATOR_TOKEN_FILE} [data/gateway/operator-token], {@code LOAD_ORDERS} [2000, at
@@ -67,10 +67,20 @@ public final class LoadDriver {
             wallets.add(new String[] {userId, token});
         }
 
+        // The gateway pushes fills only to a connection subscribed with the wallet's token, so
+        // every wallet gets its own connection.
         LatencyRecorder latencies = new LatencyRecorder();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(gatewayUrl.replaceFirst("^http", "ws") + "/ws"), new FillListener(latencies))
-                .join();
+        HttpClient socketClient = HttpClient.newHttpClient();
+        List<WebSocket> sockets = new ArrayList<>();
+        for (String[] wallet : wallets) {
+            WebSocket socket = socketClient.newWebSocketBuilder()
+                    .buildAsync(URI.create(gatewayUrl.replaceFirst("^http", "ws") + "/ws"), new FillListener(latencies))
+                    .join();
+            socket.sendText(new String(Json.write(Map.of("event", "subscribe", "data",
+                    Map.of("user_id", wallet[0], "api_token", wallet[1]))), StandardCharsets.UTF_8), true).join();
+            sockets.add(socket);
+        }
+        Thread.sleep(1000);
 
         String market = MarketCalendar.marketName(MarketCalendar.DEFAULT.nextOpenSlot(
                 PlatformClock.fromEnvironment().instant()).plus(Duration.ofHours(1)));
@@ -112,7 +122,9 @@ public final class LoadDriver {
         while (latencies.filledCount() < accepted.get() && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "load run done");
+        for (WebSocket socket : sockets) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "load run done");
+        }
         double[] p = latencies.percentilesMillis();
         System.out.printf("orders sent %d, accepted %d, failed %d in %.1f s: %.1f accepted orders/s%n", orders,
                 accepted.get(), failed.get(), seconds, accepted.get() / seconds);
