@@ -60,11 +60,16 @@
     return json;
   }
 
+  const MAX_TOASTS = 4;
+
   function toast(message, isError) {
     const element = document.createElement("div");
     element.className = "toast" + (isError ? " error" : "");
     element.textContent = message;
-    $("#toasts").appendChild(element);
+    const box = $("#toasts");
+    box.appendChild(element);
+    // A replay mines several blocks a second, so only the newest few notices stay on screen.
+    while (box.children.length > MAX_TOASTS) box.firstElementChild.remove();
     setTimeout(() => element.remove(), isError ? 7000 : 4000);
   }
 

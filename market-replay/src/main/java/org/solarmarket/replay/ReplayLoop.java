@@ -240,7 +240,9 @@ final class ReplayLoop {
     private BigDecimal filledQuantity(PlacedOrder order) {
         try {
             JsonNode status = gateway.order(tokens.get(order.member().userId()), order.orderId());
-            String filled = status.path("filled_quantity").asText("0");
+            // GET /order/{id} names the field "filled"; order events name it "filled_quantity".
+            JsonNode filledNode = status.has("filled") ? status.path("filled") : status.path("filled_quantity");
+            String filled = filledNode.asText("0");
             return new BigDecimal(filled.isEmpty() ? "0" : filled);
         } catch (GatewayException | NumberFormatException e) {
             LOG.warning("[order " + order.orderId() + "] status unavailable, counted as unsold: " + e.getMessage());
