@@ -79,6 +79,15 @@ class OrderPathTest {
                     Duration.ofSeconds(30), "order_update for " + orderId);
             assertEquals("alice", update.path("data").path("account_id").asText());
             assertEquals(accepted.path("market").asText(), update.path("data").path("market").asText());
+
+            // alice holds no energy, so the sell is rejected; its status stays readable over REST.
+            assertEquals("rejected", update.path("data").path("status").asText(), update.toString());
+            HttpResponse<String> status = get("/order/" + orderId);
+            assertEquals(200, status.statusCode(), status.body());
+            JsonNode order = Json.mapper().readTree(status.body());
+            assertEquals("rejected", order.path("status").asText(), status.body());
+            assertEquals(update.path("data").path("reason_code").asText(), order.path("reason_code").asText(),
+                    status.body());
         }
     }
 

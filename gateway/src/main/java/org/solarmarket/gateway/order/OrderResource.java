@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -50,6 +51,9 @@ public class OrderResource {
 
     @Inject
     CommandPublisher publisher;
+
+    @Inject
+    RejectedOrders rejectedOrders;
 
     @Inject
     TokenVerifier tokens;
@@ -111,7 +115,15 @@ public class OrderResource {
     @Operation(summary = "Order status")
     public JsonNode status(@PathParam("order_id") String orderId) {
         requireOrderId(orderId);
-        return services.get(Service.TRADING, "/orders/" + orderId).requireSuccess();
+        UpstreamReply reply = services.get(Service.TRADING, "/orders/" + orderId);
+        if (reply.status() == 404) {
+            // trading-service keeps no record of orders it rejected; the rejection event has it.
+            Optional<JsonNode> rejected = rejectedOrders.find(orderId);
+            if (rejected.isPresent()) {
+                return rejected.get();
+            }
+        }
+        return reply.requireSuccess();
     }
 
     /**

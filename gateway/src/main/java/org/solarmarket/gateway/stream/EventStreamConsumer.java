@@ -56,6 +56,9 @@ public class EventStreamConsumer {
     @Inject
     MarketFeed feed;
 
+    @Inject
+    org.solarmarket.gateway.order.RejectedOrders rejectedOrders;
+
     private final AtomicBoolean assigned = new AtomicBoolean();
 
     private final AtomicBoolean running = new AtomicBoolean();
@@ -163,7 +166,10 @@ public class EventStreamConsumer {
                     clients.sendToUser(seller, "fill", data);
                 }
             }
-            case Topics.ORDER_EVENTS -> clients.sendToUser(data.path("account_id").asText(null), "order_update", data);
+            case Topics.ORDER_EVENTS -> {
+                rejectedOrders.onOrderEvent(data);
+                clients.sendToUser(data.path("account_id").asText(null), "order_update", data);
+            }
             case Topics.BLOCKS -> clients.broadcast("block", data);
             default -> LOG.debugf("Ignoring a record of topic %s", topic);
         }
