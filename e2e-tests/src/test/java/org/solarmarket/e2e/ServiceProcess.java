@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.solarmarket.testsupport.ChildProcesses;
 
 /** One packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) run as a child process. */
 final class ServiceProcess {
@@ -69,32 +69,13 @@ final class ServiceProcess {
 
     /** Stops the service with SIGTERM and waits for a clean exit. */
     void stop() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(30));
         process = null;
     }
 
     /** Kills the service with SIGKILL, as a crash would. */
     void kill() {
-        if (process == null) {
-            return;
-        }
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.kill(process);
         process = null;
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Kafka broker (the project's {@code broker} module) in a child JVM, for integration tests.
@@ -81,32 +80,14 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Stops the broker with SIGTERM, the way an operator would, and waits for it to exit. */
     public void stop() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(60));
         process = null;
     }
 
     /** Kills the broker with SIGKILL, for failure drills. */
     public void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            process = null;
-        }
+        ChildProcesses.kill(process);
+        process = null;
     }
 
     @Override
