@@ -28,28 +28,28 @@ public record MarketCalendar(Duration slotLength, Duration openHorizon) {
         }
     }
 
-    /** The slot containing {@code instant}. */
+    /** Returns the start of the slot that contains {@code instant}. */
     public Instant slotStartOf(Instant instant) {
         long length = slotLength.toSeconds();
         return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), length) * length);
     }
 
-    /** The next slot that is open at {@code now}: the first one starting after it. */
+    /** Returns the next slot open at {@code now}, which is the first one starting after it. */
     public Instant nextOpenSlot(Instant now) {
         return slotStartOf(now).plus(slotLength);
     }
 
-    /** Whether the slot starting at {@code slotStart} accepts orders at {@code now}. */
+    /** Tells whether the slot starting at {@code slotStart} accepts orders at {@code now}. */
     public boolean isOpen(Instant slotStart, Instant now) {
         return slotStart.isAfter(now) && !slotStart.isAfter(now.plus(openHorizon));
     }
 
-    /** Whether {@code slotStart} is the start of a slot. */
+    /** Tells whether {@code slotStart} is the start of a slot. */
     public boolean isSlotStart(Instant slotStart) {
         return slotStart.getNano() == 0 && slotStart.getEpochSecond() % slotLength.toSeconds() == 0;
     }
 
-    /** The market name of a slot: its start in UTC, ISO-8601 with {@code Z}. */
+    /** Returns the market name of a slot, which is its start in UTC as ISO-8601 with {@code Z}. */
     public static String marketName(Instant slotStart) {
         return slotStart.toString();
     }

@@ -43,12 +43,12 @@ public final class PlatformClock extends Clock {
         this.speed = speed;
     }
 
-    /** The wall clock in UTC. */
+    /** Returns the wall clock in UTC. */
     public static PlatformClock wall() {
         return new PlatformClock(Clock.systemUTC(), null, null, BigDecimal.ONE);
     }
 
-    /** A replay clock over the given wall clock. */
+    /** Creates a replay clock over the given wall clock. */
     public static PlatformClock replay(Clock wall, Instant start, Instant origin, BigDecimal speed) {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(origin, "origin");
@@ -110,7 +110,7 @@ public final class PlatformClock extends Clock {
         return speed;
     }
 
-    /** How long a span of platform time takes on the wall clock. */
+    /** Converts a span of platform time into the wall-clock time it takes. */
     public Duration wallDurationOf(Duration platformDuration) {
         if (!isReplay()) {
             return platformDuration;

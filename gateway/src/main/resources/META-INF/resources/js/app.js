@@ -266,7 +266,7 @@
     } catch (e) { /* recent trades follow on the next market update */ }
   }
 
-  // The open markets come from the platform, whose clock may be a replay of history; the
+  // The open markets come from the platform, because its clock may be a replay of history. The
   // browser's own clock is only the fallback when the list cannot be fetched.
   async function refreshMarkets() {
     try {

@@ -47,7 +47,8 @@ class PowerQualityStepTest {
         assertTrue(finding.transitions().size() >= 3, "transitions " + finding.transitions());
         for (ClockShiftFinding.TransitionJump jump : finding.transitions()) {
             double signed = jump.jumpMinutes() * Math.signum(jump.expectedMinutes());
-            assertTrue(signed > 30 && signed < 90, "jump at " + jump.transition() + ": " + jump.jumpMinutes());
+            assertTrue(signed > 30, "jump at " + jump.transition() + ": " + jump.jumpMinutes());
+            assertTrue(signed < 90, "jump at " + jump.transition() + ": " + jump.jumpMinutes());
         }
     }
 
@@ -62,7 +63,8 @@ class PowerQualityStepTest {
         assertEquals(60, uncorrected - corrected, 10, "the correction moves DST days by one hour");
         // What remains is the array's own seasonal shape: a south-south-east array peaks earlier
         // in summer, when the sun rises in the north-east.
-        assertTrue(corrected > -30 && corrected < 5, "DST days minus standard days after correction " + corrected);
+        assertTrue(corrected > -30, "DST days minus standard days after correction " + corrected);
+        assertTrue(corrected < 5, "DST days minus standard days after correction " + corrected);
         ClockShiftFinding recheck = ClockShiftDetector.detect(
                 new TimedValues(power.times(), power.values()), DENVER);
         assertFalse(recheck.detected());

@@ -37,7 +37,7 @@ public final class MerkleTree {
         return digest.digest();
     }
 
-    /** The root over leaf hashes (not leaf data). */
+    /** Computes the root over leaf hashes (not leaf data). */
     public static byte[] root(List<byte[]> leafHashes) {
         if (leafHashes.isEmpty()) {
             return Sha256.digest();

@@ -34,7 +34,7 @@ public final class Target {
     }
 
     /**
-     * The target for {@code bits} leading zero bits.
+     * Creates the target for {@code bits} leading zero bits.
      *
      * @throws IllegalArgumentException unless 0 &lt;= bits &lt;= {@value #MAX_BITS}
      */
@@ -46,7 +46,7 @@ public final class Target {
         return new Target(BigInteger.ONE.shiftLeft(256 - bits).subtract(BigInteger.ONE));
     }
 
-    /** The target for {@code digits} leading zero hex digits (4 bits each). */
+    /** Creates the target for {@code digits} leading zero hex digits (4 bits each). */
     public static Target ofLeadingZeroHexDigits(int digits) {
         if (digits < 0 || digits > MAX_BITS / 4) {
             throw new IllegalArgumentException("invalid difficulty of " + digits + " hex digits: it must lie in 0.."
@@ -61,7 +61,7 @@ public final class Target {
     }
 
     /**
-     * Whether {@code hash} meets this target: {@code hash <= target} with both read as unsigned
+     * Tells whether {@code hash} meets this target, {@code hash <= target}, with both read as unsigned
      * 256-bit big-endian numbers. The loop compares byte by byte, most significant first, so that
      * the miner pays almost nothing for the check.
      */
@@ -92,7 +92,7 @@ public final class Target {
         return 256 - value.bitLength();
     }
 
-    /** The expected number of hashes to find a block: 2^256 / (target + 1). */
+    /** Returns the expected number of hashes to find a block, 2^256 / (target + 1). */
     public BigInteger expectedHashes() {
         return BigInteger.ONE.shiftLeft(256).divide(value.add(BigInteger.ONE));
     }

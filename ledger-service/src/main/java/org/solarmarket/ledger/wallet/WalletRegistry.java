@@ -105,7 +105,7 @@ public class WalletRegistry {
         return Optional.ofNullable(userId == null ? null : byUserId.get(userId));
     }
 
-    /** The user id an API token belongs to, if the token is valid. */
+    /** Returns the user id an API token belongs to, if the token is valid. */
     public Optional<String> authenticate(String apiToken) {
         ApiTokens.Presented presented = ApiTokens.parse(apiToken);
         WalletRecord wallet = presented.tokenId() == null ? null : byTokenId.get(presented.tokenId());
@@ -124,7 +124,7 @@ public class WalletRegistry {
         return KeyRing.open(userId, wallet.privateKeys(), algorithm, folder.masterKey());
     }
 
-    /** Every wallet, oldest first. */
+    /** Returns every wallet, oldest first. */
     public List<WalletRecord> all() {
         List<WalletRecord> wallets = new ArrayList<>(byUserId.values());
         wallets.sort(Comparator.comparing(WalletRecord::createdAt).thenComparing(WalletRecord::userId));
