@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.solarmarket.contracts.BookUpdate;
 import org.solarmarket.contracts.Fill;
+import org.solarmarket.contracts.MarketCalendar;
 import org.solarmarket.contracts.Topics;
 import org.solarmarket.gateway.stream.EventStreamConsumer;
 import org.solarmarket.gateway.support.Api;
@@ -122,7 +123,12 @@ class DashboardBrowserTest {
             page.navigate(url());
             assertThat(page.locator("#ws-status")).hasText("live");
             assertThat(page.locator("#forecast-note")).containsText("steps");
-            String market = page.locator("#market-select").inputValue();
+            // The user picks the market to watch, so the page stays on it when the open slots refresh.
+            // The second open slot stays open for the whole test even when the first one closes.
+            String market = MarketCalendar.marketName(MarketCalendar.DEFAULT.nextOpenSlot(Instant.now())
+                    .plus(MarketCalendar.DEFAULT.slotLength()));
+            page.selectOption("#market-select", market);
+            assertThat(page.locator("#market-select")).hasValue(market);
 
             createWallet(page, seller);
             placeOrder(page, "sell", "0.25", "2", market);

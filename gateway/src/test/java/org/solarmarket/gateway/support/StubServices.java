@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import org.solarmarket.contracts.Json;
+import org.solarmarket.contracts.MarketCalendar;
 
 /**
  * A small HTTP server on a free loopback port that responds like forecast-service, trading-service
@@ -189,7 +191,7 @@ public final class StubServices {
                     "liquidity", "low"));
         } else if (path.equals("/trades")) {
             int limit = Math.min(3, Integer.parseInt(query.getOrDefault("limit", "50")));
-            List<Map<String, Object>> trades = new java.util.ArrayList<>();
+            List<Map<String, Object>> trades = new ArrayList<>();
             for (int i = 0; i < limit; i++) {
                 trades.add(Map.of("trade_id", "t-" + i, "market", query.getOrDefault("market", "2026-12-04T15:00:00Z"),
                         "price", "0.25", "quantity", "2.000"));
@@ -208,7 +210,15 @@ public final class StubServices {
                     "credits", Map.of("available", "100.00", "reserved", "0.00"),
                     "energy_kwh", Map.of("available", "5.000", "reserved", "0.000"), "open_orders", List.of()));
         } else if (path.equals("/markets")) {
-            send(exchange, 200, List.of(Map.of("market", "2026-12-04T15:00:00Z", "orders", 2)));
+            // Like trading-service: the open slots on the wall clock, nearest first.
+            MarketCalendar calendar = MarketCalendar.DEFAULT;
+            Instant now = Instant.now();
+            List<Map<String, Object>> markets = new ArrayList<>();
+            for (Instant slot = calendar.nextOpenSlot(now); calendar.isOpen(slot, now);
+                 slot = slot.plus(calendar.slotLength())) {
+                markets.add(Map.of("market", MarketCalendar.marketName(slot), "orders", markets.isEmpty() ? 2 : 0));
+            }
+            send(exchange, 200, markets);
         } else if (path.equals("/stats")) {
             send(exchange, 200, Map.of("orders", 12, "trades", 4, "volume_kwh", "8.000"));
         } else if (path.equals("/q/health/ready")) {
