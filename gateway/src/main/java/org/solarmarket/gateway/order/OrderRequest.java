@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.solarmarket.contracts.MarketCalendar;
+import org.solarmarket.contracts.OrderRules;
 import org.solarmarket.contracts.Side;
 import org.solarmarket.contracts.TimeInForce;
 import org.solarmarket.gateway.json.StrictJson;
@@ -14,7 +15,8 @@ import org.solarmarket.gateway.problem.ApiException;
 
 /**
  * A validated body of {@code POST /order}. Amounts are read exactly from JSON numbers or decimal
- * strings; a missing market means the next open delivery slot.
+ * strings and must lie on the exchange's ticks ({@link OrderRules}); a missing market means the
+ * next open delivery slot, and a named one must be open on the platform clock.
  */
 public record OrderRequest(String userId, Side side, BigDecimal price, BigDecimal quantity, String market,
                            TimeInForce timeInForce, String clientOrderId) {
@@ -45,8 +47,10 @@ public record OrderRequest(String userId, Side side, BigDecimal price, BigDecima
             case "sell" -> Side.SELL;
             default -> throw ApiException.invalidField("side", sideText, "must be 'buy' or 'sell'");
         };
-        BigDecimal price = positiveAmount(body, "price");
-        BigDecimal quantity = positiveAmount(body, "quantity");
+        BigDecimal price = onTick("price", positiveAmount(body, "price"), OrderRules.PRICE_SCALE,
+                OrderRules.MAX_PRICE, "credits per kWh");
+        BigDecimal quantity = onTick("quantity", positiveAmount(body, "quantity"), OrderRules.QUANTITY_SCALE,
+                OrderRules.MAX_QUANTITY, "kWh");
         String market = marketOf(body, calendar, now);
         TimeInForce timeInForce = timeInForceOf(body);
 
@@ -58,16 +62,40 @@ public record OrderRequest(String userId, Side side, BigDecimal price, BigDecima
         return new OrderRequest(userId, side, price, quantity, market, timeInForce, clientOrderId);
     }
 
+    private static BigDecimal onTick(String field, BigDecimal amount, int scale, BigDecimal maximum, String unit) {
+        if (amount.compareTo(maximum) > 0) {
+            throw ApiException.invalidField(field, amount.toPlainString(), "must be at most "
+                    + maximum.toPlainString() + " " + unit);
+        }
+        if (!OrderRules.onTick(amount, scale)) {
+            throw ApiException.invalidField(field, amount.toPlainString(), "must be a multiple of the tick "
+                    + OrderRules.tick(scale) + " " + unit);
+        }
+        return amount;
+    }
+
+    /**
+     * The named market, or the next open slot. A named slot must be open at {@code now} on the
+     * platform clock: in the future and at most the calendar's horizon ahead.
+     */
     private static String marketOf(JsonNode body, MarketCalendar calendar, Instant now) {
         String market = optionalText(body, "market");
         if (market == null) {
             return MarketCalendar.marketName(calendar.nextOpenSlot(now));
         }
+        Instant slot;
         try {
-            return MarketCalendar.marketName(calendar.parseMarket(market));
+            slot = calendar.parseMarket(market);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidField("market", market, e.getMessage());
         }
+        if (!calendar.isOpen(slot, now)) {
+            String when = slot.isAfter(now) ? "it opens " + calendar.openHorizon().toHours() + " h before its start"
+                    : "it closed at its start";
+            throw ApiException.unprocessable("market", market, "market " + MarketCalendar.marketName(slot)
+                    + " is not open for trading at " + now + " (platform time): " + when);
+        }
+        return MarketCalendar.marketName(slot);
     }
 
     private static TimeInForce timeInForceOf(JsonNode body) {

@@ -25,6 +25,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, "Invalid request", "invalid " + field + ": " + rule, field, value);
     }
 
+    /**
+     * HTTP 422 for a well-formed field whose value cannot be acted on now, such as a delivery
+     * slot that is not open for trading.
+     */
+    public static ApiException unprocessable(String field, Object value, String detail) {
+        return new ApiException(422, "Unprocessable request", detail, field, value);
+    }
+
     /** HTTP 401: the call needs a bearer token and has none, or one that no wallet owns. */
     public static ApiException unauthorized(String detail) {
         return new ApiException(401, "Unauthorized", detail, "Authorization", null)

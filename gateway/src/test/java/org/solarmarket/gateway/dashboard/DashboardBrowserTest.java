@@ -30,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.solarmarket.contracts.BookUpdate;
 import org.solarmarket.contracts.Fill;
-import org.solarmarket.contracts.MarketCalendar;
 import org.solarmarket.contracts.Topics;
 import org.solarmarket.gateway.stream.EventStreamConsumer;
 import org.solarmarket.gateway.support.Api;
@@ -124,9 +123,7 @@ class DashboardBrowserTest {
             assertThat(page.locator("#ws-status")).hasText("live");
             assertThat(page.locator("#forecast-note")).containsText("steps");
             // The user picks the market to watch, so the page stays on it when the open slots refresh.
-            // The second open slot stays open for the whole test even when the first one closes.
-            String market = MarketCalendar.marketName(MarketCalendar.DEFAULT.nextOpenSlot(Instant.now())
-                    .plus(MarketCalendar.DEFAULT.slotLength()));
+            String market = Api.laterMarket();
             page.selectOption("#market-select", market);
             assertThat(page.locator("#market-select")).hasValue(market);
 

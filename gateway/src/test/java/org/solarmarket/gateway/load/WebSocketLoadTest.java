@@ -73,7 +73,7 @@ class WebSocketLoadTest {
         for (int i = 0; i < 300 && !stream.isAssigned(); i++) {
             Thread.sleep(100);
         }
-        String market = Api.nextMarket();
+        String market = Api.laterMarket();
         List<String> traders = new ArrayList<>();
         Map<String, String> tokens = new ConcurrentHashMap<>();
         for (int i = 0; i < 4; i++) {

@@ -14,11 +14,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.solarmarket.contracts.Json;
+import org.solarmarket.contracts.MarketCalendar;
 import org.solarmarket.contracts.Topics;
 import org.solarmarket.gateway.support.Kafka;
 import org.solarmarket.gateway.support.StubServices;
@@ -105,6 +107,56 @@ class OrderApiTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("field", equalTo(field))
                 .body("detail", containsString(field)));
+    }
+
+    @Test
+    void placeRejectsAmountsOffTheExchangeTicks() {
+        Map<String, String[]> cases = Map.of(
+                "{\"user_id\":\"%s\",\"side\":\"buy\",\"price\":0.255,\"quantity\":1}",
+                new String[] {"price", "0.255", "tick 0.01 credits per kWh"},
+                "{\"user_id\":\"%s\",\"side\":\"buy\",\"price\":\"0.2\",\"quantity\":\"1.0005\"}",
+                new String[] {"quantity", "1.0005", "tick 0.001 kWh"},
+                "{\"user_id\":\"%s\",\"side\":\"sell\",\"price\":10000.01,\"quantity\":1}",
+                new String[] {"price", "10000.01", "at most 10000 credits per kWh"},
+                "{\"user_id\":\"%s\",\"side\":\"sell\",\"price\":0.2,\"quantity\":1000000.001}",
+                new String[] {"quantity", "1000000.001", "at most 1000000 kWh"});
+        cases.forEach((template, expected) -> given().header("Authorization", bearer(token))
+                .contentType("application/json").body(template.formatted(userId))
+                .post("/order")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo(expected[0]))
+                .body("value", equalTo(expected[1]))
+                .body("detail", containsString(expected[2])));
+        // Trailing zeros keep a value on its tick.
+        given().header("Authorization", bearer(token)).contentType("application/json")
+                .body("{\"user_id\":\"%s\",\"side\":\"buy\",\"price\":\"0.2500\",\"quantity\":\"1.500000\"}"
+                        .formatted(userId))
+                .post("/order")
+                .then().statusCode(202);
+    }
+
+    @Test
+    void placeRejectsMarketsThatAreNotOpen() {
+        MarketCalendar calendar = MarketCalendar.DEFAULT;
+        Instant next = calendar.nextOpenSlot(Instant.now());
+        String closed = MarketCalendar.marketName(next.minus(calendar.slotLength()));
+        String tooFar = MarketCalendar.marketName(next.plus(calendar.openHorizon()));
+        for (String market : List.of(closed, tooFar)) {
+            given().header("Authorization", bearer(token)).contentType("application/json")
+                    .body("{\"user_id\":\"%s\",\"side\":\"buy\",\"price\":0.2,\"quantity\":1,\"market\":\"%s\"}"
+                            .formatted(userId, market))
+                    .post("/order")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("field", equalTo("market"))
+                    .body("value", equalTo(market))
+                    .body("detail", containsString("not open for trading"));
+        }
+        String last = MarketCalendar.marketName(next.plus(calendar.openHorizon()).minus(calendar.slotLength()));
+        given().header("Authorization", bearer(token)).contentType("application/json")
+                .body("{\"user_id\":\"%s\",\"side\":\"buy\",\"price\":0.2,\"quantity\":1,\"market\":\"%s\"}"
+                        .formatted(userId, last))
+                .post("/order")
+                .then().statusCode(202).body("market", equalTo(last));
     }
 
     @Test

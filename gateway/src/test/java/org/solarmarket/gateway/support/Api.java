@@ -27,6 +27,15 @@ public final class Api {
         return MarketCalendar.marketName(MarketCalendar.DEFAULT.nextOpenSlot(java.time.Instant.now()));
     }
 
+    /**
+     * The second open slot: it stays open for at least one slot length, so a test that places
+     * orders in it is not cut short when the nearest slot closes.
+     */
+    public static String laterMarket() {
+        MarketCalendar calendar = MarketCalendar.DEFAULT;
+        return MarketCalendar.marketName(calendar.nextOpenSlot(java.time.Instant.now()).plus(calendar.slotLength()));
+    }
+
     public static String bearer(String token) {
         return "Bearer " + token;
     }

@@ -2,6 +2,7 @@ package org.solarmarket.trading.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.solarmarket.contracts.OrderRules;
 
 /**
  * The engine's scaled-integer units. Quantities are counted in Wh (tick 0.001 kWh), prices in
@@ -13,18 +14,18 @@ import java.math.RoundingMode;
 public final class Amounts {
 
     /** Decimal places of an energy quantity in kWh. */
-    public static final int ENERGY_SCALE = 3;
+    public static final int ENERGY_SCALE = OrderRules.QUANTITY_SCALE;
     /** Decimal places of a price in credits per kWh. */
-    public static final int PRICE_SCALE = 2;
+    public static final int PRICE_SCALE = OrderRules.PRICE_SCALE;
     /** Decimal places of a credit balance: {@link #PRICE_SCALE} plus {@link #ENERGY_SCALE}. */
     public static final int CREDIT_SCALE = PRICE_SCALE + ENERGY_SCALE;
     /** Decimal places that deposits, withdrawals and bounds in credits may have. */
     public static final int CREDIT_INPUT_SCALE = 2;
 
     /** Largest accepted price: 10 000 credits per kWh. */
-    public static final BigDecimal MAX_PRICE = new BigDecimal("10000");
+    public static final BigDecimal MAX_PRICE = OrderRules.MAX_PRICE;
     /** Largest accepted order quantity: 1 000 000 kWh (1 GWh). */
-    public static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
+    public static final BigDecimal MAX_QUANTITY = OrderRules.MAX_QUANTITY;
     /** Largest accepted single deposit or withdrawal: 1 000 000 000 credits or kWh. */
     public static final BigDecimal MAX_TRANSFER = new BigDecimal("1000000000");
 
