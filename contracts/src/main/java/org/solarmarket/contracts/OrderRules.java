@@ -3,9 +3,9 @@ package org.solarmarket.contracts;
 import java.math.BigDecimal;
 
 /**
- * Ticks and bounds of order amounts. trading-service enforces them on every command; the gateway
- * checks the same values, so a client learns of an off-tick or oversized amount in the HTTP answer
- * instead of from a later rejection event.
+ * Ticks and bounds of order amounts. trading-service enforces them on every command. The gateway
+ * checks the same values, so a client gets an off-tick or oversized amount back as an HTTP error
+ * instead of a later rejection event.
  */
 public final class OrderRules {
 
@@ -26,7 +26,7 @@ public final class OrderRules {
         return amount.scale() <= scale || amount.stripTrailingZeros().scale() <= scale;
     }
 
-    /** The tick of {@code scale} decimal places as plain text, for example {@code 0.01}. */
+    /** Returns the tick of {@code scale} decimal places as plain text, for example {@code 0.01}. */
     public static String tick(int scale) {
         return BigDecimal.ONE.movePointLeft(scale).toPlainString();
     }
