@@ -75,8 +75,9 @@ public record OrderRequest(String userId, Side side, BigDecimal price, BigDecima
     }
 
     /**
-     * The named market, or the next open slot. A named slot must be open at {@code now} on the
-     * platform clock: in the future and at most the calendar's horizon ahead.
+     * Returns the named market, or the next open slot when none is named. A named slot must be
+     * open at {@code now} on the platform clock, which means in the future and at most the
+     * calendar's horizon ahead.
      */
     private static String marketOf(JsonNode body, MarketCalendar calendar, Instant now) {
         String market = optionalText(body, "market");

@@ -110,7 +110,7 @@ class OrderApiTest {
     }
 
     @Test
-    void placeRejectsAmountsOffTheExchangeTicks() {
+    void placeRejectsOffTickAmounts() {
         Map<String, String[]> cases = Map.of(
                 "{\"user_id\":\"%s\",\"side\":\"buy\",\"price\":0.255,\"quantity\":1}",
                 new String[] {"price", "0.255", "tick 0.01 credits per kWh"},
@@ -136,7 +136,7 @@ class OrderApiTest {
     }
 
     @Test
-    void placeRejectsMarketsThatAreNotOpen() {
+    void placeRejectsClosedMarkets() {
         MarketCalendar calendar = MarketCalendar.DEFAULT;
         Instant next = calendar.nextOpenSlot(Instant.now());
         String closed = MarketCalendar.marketName(next.minus(calendar.slotLength()));

@@ -28,8 +28,8 @@ public final class Api {
     }
 
     /**
-     * The second open slot: it stays open for at least one slot length, so a test that places
-     * orders in it is not cut short when the nearest slot closes.
+     * Returns the second open slot. It stays open for at least one slot length, so a test that
+     * places orders in it is not cut short when the nearest slot closes.
      */
     public static String laterMarket() {
         MarketCalendar calendar = MarketCalendar.DEFAULT;

@@ -210,7 +210,7 @@ public final class StubServices {
                     "credits", Map.of("available", "100.00", "reserved", "0.00"),
                     "energy_kwh", Map.of("available", "5.000", "reserved", "0.000"), "open_orders", List.of()));
         } else if (path.equals("/markets")) {
-            // Like trading-service: the open slots on the wall clock, nearest first.
+            // The open slots on the wall clock, nearest first, as trading-service lists them.
             MarketCalendar calendar = MarketCalendar.DEFAULT;
             Instant now = Instant.now();
             List<Map<String, Object>> markets = new ArrayList<>();
