@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.solarmarket.contracts.Json;
 import org.solarmarket.forecast.carbon.CarbonFigures;
@@ -39,6 +40,9 @@ import org.solarmarket.forecast.serving.ServedPlant;
 @Path("/api/solar/building-potential")
 public class BuildingPotentialResource {
 
+    static final Set<String> FIELDS = Set.of("roof_area_m2", "latitude", "longitude", "altitude_meters",
+            "tilt_degrees", "azimuth_degrees", "panel_area_m2", "panel_power_w");
+
     /** Sky factor used when no measured history is available. */
     static final double FALLBACK_SKY_FACTOR = 0.75;
     static final int YEAR = 2025;
@@ -55,12 +59,14 @@ public class BuildingPotentialResource {
      * Body: {@code roof_area_m2} (required, > 0), optional {@code latitude}, {@code longitude},
      * {@code altitude_meters}, {@code tilt_degrees}, {@code azimuth_degrees}, {@code panel_area_m2}
      * and {@code panel_power_w}. The default panel is 1.7 m² and 400 W (a common 60-cell size).
+     * Without a location the default plant's site is used. A location without
+     * {@code altitude_meters} is taken to be at sea level, which the response notes.
      */
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response potential(String body) {
-        RequestBody request = RequestBody.parse(body);
+        RequestBody request = RequestBody.parse(body, FIELDS);
         double roofArea = request.number("roof_area_m2", 0, true, 1.0e7)
                 .orElseThrow(() -> ProblemException.invalid("roof_area_m2", null, "is required and must be > 0"));
         PlantSite reference = registry.find(registry.defaultPlantId()).map(p -> p.definition().site()).orElse(null);
@@ -68,8 +74,9 @@ public class BuildingPotentialResource {
                 .orElse(reference == null ? 0 : reference.latitude());
         double longitude = request.number("longitude", -180, false, 180)
                 .orElse(reference == null ? 0 : reference.longitude());
+        boolean ownLocation = request.has("latitude") || request.has("longitude");
         double altitude = request.number("altitude_meters", -500, false, 9000)
-                .orElse(reference == null ? 0 : reference.altitudeMeters());
+                .orElse(reference == null || ownLocation ? 0 : reference.altitudeMeters());
         double tilt = request.number("tilt_degrees", 0, false, 90).orElse(PlantConfig.DEFAULT_TILT);
         double azimuth = request.number("azimuth_degrees", 0, false, 359.999).orElse(latitude >= 0 ? 180.0 : 0.0);
         double panelArea = request.number("panel_area_m2", 0, true, 10).orElse(config.building().panelAreaM2());
@@ -116,6 +123,14 @@ public class BuildingPotentialResource {
         result.put("sky_factor_source", skyFactor[1] > 0 ? "measured energy over clear-sky energy of plant "
                 + registry.defaultPlantId() : "fallback constant; no measured history was available");
         result.put("annual_energy_kwh", annual);
+        List<String> notes = new ArrayList<>();
+        if (ownLocation && !request.has("altitude_meters")) {
+            notes.add("altitude_meters was not given, so the site is taken to be at sea level");
+        }
+        if (ownLocation && skyFactor[1] > 0) {
+            notes.add("the sky factor was measured at plant " + registry.defaultPlantId()
+                    + "; the clouds of another climate change the annual energy");
+        }
         result.put("specific_yield_kwh_per_kwp", annual.divide(BigDecimal.valueOf(dcKw), 1, RoundingMode.HALF_UP));
         result.put("environmental_impact", ForecastStatistics.carbon(CarbonFigures.of(annual)));
         List<Map<String, Object>> months = new ArrayList<>();
@@ -126,6 +141,9 @@ public class BuildingPotentialResource {
             months.add(row);
         });
         result.put("monthly", months);
+        if (!notes.isEmpty()) {
+            result.put("notes", notes);
+        }
         return Response.ok(Json.write(result), MediaType.APPLICATION_JSON).build();
     }
 

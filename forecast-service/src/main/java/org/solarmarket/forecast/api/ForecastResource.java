@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.solarmarket.contracts.Json;
 import org.solarmarket.forecast.serving.ForecastRequest;
 import org.solarmarket.forecast.serving.ForecastResult;
@@ -26,6 +27,8 @@ import org.solarmarket.forecast.serving.ServedPlant;
 /** PV power forecasts: {@code POST /api/solar/forecast} and {@code GET /api/solar/dashboard}. */
 @Path("/api/solar")
 public class ForecastResource {
+
+    static final Set<String> FORECAST_FIELDS = Set.of("plant", "hours", "interval_minutes", "start_time");
 
     private final ForecastService forecasts;
     private final PlantRegistry registry;
@@ -47,7 +50,7 @@ public class ForecastResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response forecast(String body) {
-        RequestBody request = RequestBody.parse(body);
+        RequestBody request = RequestBody.parse(body, FORECAST_FIELDS);
         String plant = request.text("plant").orElse(registry.defaultPlantId());
         int hours = request.integer("hours", 24, ForecastRequest.MIN_HOURS, ForecastRequest.MAX_HOURS);
         int interval = request.integer("interval_minutes", 15, ForecastRequest.MIN_INTERVAL_MINUTES,

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.solarmarket.contracts.Json;
 
 /**
@@ -22,20 +25,40 @@ final class RequestBody {
         this.root = root;
     }
 
-    static RequestBody parse(String body) {
+    /**
+     * Parses a body that may contain only the {@code allowed} fields. An unknown field is
+     * rejected by name, because a misspelt optional field would otherwise fall back to its
+     * default silently.
+     */
+    static RequestBody parse(String body, Set<String> allowed) {
         if (body == null || body.isBlank()) {
             return new RequestBody(Json.mapper().createObjectNode());
         }
+        JsonNode root;
         try {
-            JsonNode root = Json.mapper().readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new ProblemException(400, "Invalid request", null, null, "request body must be a JSON object");
-            }
-            return new RequestBody(root);
+            root = Json.mapper().readTree(body);
         } catch (JsonProcessingException e) {
             throw new ProblemException(400, "Invalid request", null, null, "request body is not valid JSON: "
                     + e.getOriginalMessage());
         }
+        if (root == null || !root.isObject()) {
+            throw new ProblemException(400, "Invalid request", null, null, "request body must be a JSON object");
+        }
+        Iterator<String> names = root.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw ProblemException.invalid(name, root.get(name).toString(),
+                        "is not a known field; the fields are " + new TreeSet<>(allowed));
+            }
+        }
+        return new RequestBody(root);
+    }
+
+    /** Tells whether the body contains {@code field} with a value other than null. */
+    boolean has(String field) {
+        JsonNode node = root.get(field);
+        return node != null && !node.isNull();
     }
 
 

@@ -169,4 +169,40 @@ class ForecastApiTest {
         assertEquals(12, json.getList("monthly").size());
         assertTrue(json.getString("sky_factor_source").contains("measured"));
     }
+
+    @Test
+    void unknownFieldsAreRejectedByName() {
+        given().contentType("application/json").body("{\"hours\": 24, \"interval\": 15}")
+                .post("/api/solar/forecast")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("interval"))
+                .body("value", equalTo("15"))
+                .body("detail", containsString("interval_minutes"));
+        given().contentType("application/json").body("{\"roof_area_m2\": 100, \"tilt\": 30}")
+                .post("/api/solar/building-potential")
+                .then().statusCode(400)
+                .body("field", equalTo("tilt"))
+                .body("detail", containsString("tilt_degrees"));
+    }
+
+    @Test
+    void buildingPotentialElsewhereAssumesSeaLevel() {
+        JsonPath json = given().contentType("application/json")
+                .body("{\"roof_area_m2\": 60, \"latitude\": 52.52, \"longitude\": 13.40}")
+                .post("/api/solar/building-potential")
+                .then().statusCode(200)
+                .body("site.altitude_meters", equalTo(0.0f))
+                .body("site.azimuth_degrees", equalTo(180.0f))
+                .extract().jsonPath();
+        List<String> notes = json.getList("notes");
+        assertTrue(notes.stream().anyMatch(note -> note.contains("sea level")), "notes " + notes);
+        assertTrue(notes.stream().anyMatch(note -> note.contains("sky factor")), "notes " + notes);
+        BigDecimal berlin = new BigDecimal(json.getString("specific_yield_kwh_per_kwp"));
+        BigDecimal golden = new BigDecimal(given().contentType("application/json").body("{\"roof_area_m2\": 60}")
+                .post("/api/solar/building-potential").then().statusCode(200)
+                .extract().jsonPath().getString("specific_yield_kwh_per_kwp"));
+        // Berlin lies 12.8 degrees further north than Golden and about 1.8 km lower, so a kWp yields less there.
+        assertTrue(berlin.compareTo(golden.multiply(new BigDecimal("0.9"))) < 0, berlin + " vs " + golden);
+    }
 }
