@@ -3,6 +3,7 @@ package org.solarmarket.gateway.security;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,9 @@ public class OperatorToken {
 
     @ConfigProperty(name = "solarmarket.gateway.data-dir", defaultValue = "data/gateway")
     Path dataDir;
+
+    @Inject
+    TokenVerifier wallets;
 
     private String token;
 
@@ -75,13 +79,30 @@ public class OperatorToken {
     /**
      * Checks that the request carries the operator token, comparing in constant time.
      *
-     * @throws ApiException 401 without a bearer token, 403 with any other token
+     * @throws ApiException 401 without a bearer token or with one that is no valid token at all,
+     *                      403 with a wallet's token, which is valid but may not make operator calls
      */
     public void require(String authorizationHeader) {
         String given = BearerToken.from(authorizationHeader).orElseThrow(() -> ApiException.unauthorized(
                 "this call needs the operator token: send 'Authorization: Bearer <operator token>'"));
-        if (!Secrets.constantTimeEquals(token, given)) {
-            throw ApiException.forbidden("the bearer token is not the operator token", "Authorization", null);
+        if (Secrets.constantTimeEquals(token, given)) {
+            return;
+        }
+        if (isWalletToken(given)) {
+            throw ApiException.forbidden("a wallet's token cannot make operator calls; send the operator token",
+                    "Authorization", null);
+        }
+        throw ApiException.unauthorized("the bearer token is not the operator token; "
+                + "'bin/platform operator-token' prints it");
+    }
+
+    private boolean isWalletToken(String given) {
+        try {
+            return wallets.userOf(given).isPresent();
+        } catch (ApiException e) {
+            // Without the ledger a wallet token cannot be distinguished from a wrong one, so both get 401.
+            LOG.warnf("Could not check whether a rejected operator call used a wallet token: %s", e.getMessage());
+            return false;
         }
     }
 }

@@ -105,10 +105,11 @@ class PlatformApiTest {
         given().contentType("application/json").body(body).post("/admin/credit")
                 .then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer " + operatorToken() + "x").contentType("application/json").body(body)
-                .post("/admin/credit").then().statusCode(403);
+                .post("/admin/credit").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
         String walletToken = createWallet(newUserId("notop"));
         given().header("Authorization", bearer(walletToken)).contentType("application/json").body(body)
-                .post("/admin/credit").then().statusCode(403);
+                .post("/admin/credit").then().statusCode(403).body("detail", containsString("wallet"));
     }
 
     @Test
