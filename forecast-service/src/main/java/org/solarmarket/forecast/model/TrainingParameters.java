@@ -15,7 +15,7 @@ import java.util.Map;
  * @param earlyStoppingRounds  rounds without improvement of the validation pinball loss that end
  *                             a fold's training
  * @param horizonsPerTarget    horizon bands sampled per training target (1 to 4)
- * @param threads              XGBoost threads
+ * @param threads              XGBoost threads of one booster; the trainer fits several boosters at once
  * @param maxBin               histogram bins per feature
  * @param minChildWeight       minimum hessian sum per leaf; the quantile loss has a hessian of 1
  *                             per row, so this is the minimum rows per leaf
@@ -36,7 +36,7 @@ public record TrainingParameters(
         long seed) {
 
     public static TrainingParameters defaults() {
-        return new TrainingParameters(400, 0.05, 64, 0.8, 0.8, 3, 30, 2, 2, 256, 50, 42);
+        return new TrainingParameters(400, 0.05, 64, 0.8, 0.8, 3, 30, 2, 1, 256, 50, 42);
     }
 
     public TrainingParameters withHorizonsPerTarget(int horizons) {
@@ -47,6 +47,21 @@ public record TrainingParameters(
     public TrainingParameters withMaxRounds(int rounds) {
         return new TrainingParameters(rounds, learningRate, maxLeaves, subsample, columnSample, folds,
                 earlyStoppingRounds, horizonsPerTarget, threads, maxBin, minChildWeight, seed);
+    }
+
+    public TrainingParameters withLearningRate(double eta) {
+        return new TrainingParameters(maxRounds, eta, maxLeaves, subsample, columnSample, folds,
+                earlyStoppingRounds, horizonsPerTarget, threads, maxBin, minChildWeight, seed);
+    }
+
+    public TrainingParameters withMaxBin(int bins) {
+        return new TrainingParameters(maxRounds, learningRate, maxLeaves, subsample, columnSample, folds,
+                earlyStoppingRounds, horizonsPerTarget, threads, bins, minChildWeight, seed);
+    }
+
+    public TrainingParameters withThreads(int count) {
+        return new TrainingParameters(maxRounds, learningRate, maxLeaves, subsample, columnSample, folds,
+                earlyStoppingRounds, horizonsPerTarget, count, maxBin, minChildWeight, seed);
     }
 
     /** XGBoost booster parameters for one quantile. */

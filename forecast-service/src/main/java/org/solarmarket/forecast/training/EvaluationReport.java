@@ -88,7 +88,8 @@ final class EvaluationReport {
 
                 XGBoost %s `reg:quantileerror` models of the residual `(power - p_clear) / AC capacity` at \
                 alpha 0.1, 0.5 and 0.9 (hist, lossguide, up to %d trees, eta %.2f, %d leaves, subsample %.1f, \
-                column sample %.1f, min child weight %.0f, %d threads). Each training target gets %d random \
+                column sample %.1f, min child weight %.0f, %d XGBoost thread(s) per model, the three quantiles \
+                fitted at once where the cores allow). Each training target gets %d random \
                 horizon bands, one horizon each. Time-series cross-validation with %d expanding-window folds: \
                 fold k trains on every target before block k (the last 15 %% of them pick the tree count by early \
                 stopping after %d rounds without gain), and is scored on block k from issue times inside the \

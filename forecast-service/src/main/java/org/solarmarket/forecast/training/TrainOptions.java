@@ -19,11 +19,15 @@ record TrainOptions(String plantId, Optional<Path> plantFile, Path dataDir, Path
               --data-dir DIR          folder with the data sets (default ../shared/data, else ./data)
               --models-dir DIR        where models and the report go (default artifacts/models)
               --settings LIST         weather,no_weather (default both)
-              --max-rounds N          upper bound on trees per quantile (default 400)
+              --max-rounds N          upper bound on trees per quantile (default %d)
+              --learning-rate X       shrinkage eta of each tree, 0 < X <= 1 (default %s)
+              --max-bin N             histogram bins per feature, 2-1024 (default %d)
+              --threads N             XGBoost threads per model (default %d)
               --horizons-per-target N horizon bands sampled per training target, 1-4 (default 2)
               --validation-plant ID   built-in plant to score the weather model on (default serf-east
                                       for system50, none otherwise; "none" to skip)
-            """;
+            """.formatted(TrainingParameters.defaults().maxRounds(), TrainingParameters.defaults().learningRate(),
+            TrainingParameters.defaults().maxBin(), TrainingParameters.defaults().threads());
 
     static TrainOptions parse(String[] args) {
         String plant = "system50";
@@ -55,6 +59,9 @@ record TrainOptions(String plantId, Optional<Path> plantFile, Path dataDir, Path
                     settings = List.copyOf(parsed);
                 }
                 case "--max-rounds" -> parameters = parameters.withMaxRounds(positive(option, value));
+                case "--learning-rate" -> parameters = parameters.withLearningRate(fraction(option, value));
+                case "--threads" -> parameters = parameters.withThreads(positive(option, value));
+                case "--max-bin" -> parameters = parameters.withMaxBin(bins(option, value));
                 case "--horizons-per-target" -> parameters = parameters.withHorizonsPerTarget(positive(option, value));
                 case "--validation-plant" -> validation = "none".equals(value) ? Optional.empty() : Optional.of(value);
                 default -> throw new UsageException("unknown option " + option);
@@ -80,6 +87,26 @@ record TrainOptions(String plantId, Optional<Path> plantFile, Path dataDir, Path
             // reported below
         }
         throw new UsageException(option + " must be a positive integer, got '" + value + "'");
+    }
+
+    private static double fraction(String option, String value) {
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed > 0 && parsed <= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(option + " must be a number above 0 and at most 1, got '" + value + "'");
+    }
+
+    private static int bins(String option, String value) {
+        int parsed = positive(option, value);
+        if (parsed < 2 || parsed > 1024) {
+            throw new UsageException(option + " must be between 2 and 1024, got '" + value + "'");
+        }
+        return parsed;
     }
 
     static final class UsageException extends RuntimeException {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.solarmarket.forecast.evaluation.BandMetrics;
 import org.solarmarket.forecast.evaluation.ScoredRows;
+import org.solarmarket.forecast.features.FeatureBuilder;
 import org.solarmarket.forecast.features.PlantTimeline;
 import org.solarmarket.forecast.features.WeatherInputs;
 import org.solarmarket.forecast.support.PrimaryPlant;
@@ -85,5 +86,27 @@ class QuantileTrainerTest {
             assertArrayEquals(expected[q], actual[q], 1e-7);
         }
         assertEquals(outcome.models().metadata().rounds(), loaded.metadata().rounds());
+    }
+
+    @Test
+    void concurrentFitsEqualSequentialFits() throws Exception {
+        PlantTimeline timeline = PrimaryPlant.slice();
+        double dcKw = PrimaryPlant.load().config().dcCapacityKw();
+        TrainingOutcome sequential = new QuantileTrainer(PrimaryPlant.smallParameters(), TrainingProgress.silent(), 1)
+                .train("system50", timeline, new FeatureBuilder(WeatherInputs.WEATHER), dcKw);
+        TrainingOutcome concurrent = new QuantileTrainer(PrimaryPlant.smallParameters(), TrainingProgress.silent(), 3)
+                .train("system50", timeline, new FeatureBuilder(WeatherInputs.WEATHER), dcKw);
+        assertEquals(sequential.models().metadata().foldBestIterations(),
+                concurrent.models().metadata().foldBestIterations());
+        for (int f = 0; f < sequential.folds().size(); f++) {
+            assertArrayEquals(sequential.folds().get(f).rows().p50(), concurrent.folds().get(f).rows().p50(),
+                    "fold " + (f + 1) + " P50 backtest");
+            assertArrayEquals(sequential.folds().get(f).rows().p90(), concurrent.folds().get(f).rows().p90(),
+                    "fold " + (f + 1) + " P90 backtest");
+        }
+        for (QuantileLevel level : QuantileLevel.values()) {
+            assertArrayEquals(sequential.models().booster(level).toByteArray("ubj"),
+                    concurrent.models().booster(level).toByteArray("ubj"), "final " + level.key() + " model");
+        }
     }
 }
