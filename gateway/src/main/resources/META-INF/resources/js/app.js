@@ -4,6 +4,7 @@
   "use strict";
 
   const SLOT_MINUTES = 15;
+  const CHAIN_RELOAD_MS = 2000;
   const WALLETS_KEY = "solarmarket.wallets";
   const ACTIVE_KEY = "solarmarket.active-wallet";
   const $ = (selector) => document.querySelector(selector);
@@ -408,24 +409,55 @@
   }
 
   // ---- Chain and statistics ---------------------------------------------------------------
+  // The last blocks and the ledger's running validation come from GET /chain, which costs the
+  // ledger nothing per call. GET /chain/full returns every block and validates the stored file
+  // afresh, so it runs only when the user asks for that check.
   async function loadChain() {
     try {
-      const chain = await api("GET", "/chain/full");
-      const validation = chain.validation || chain;
-      const valid = validation.valid === true;
-      const badge = document.createElement("span");
-      badge.className = "badge " + (valid ? "ok" : "bad");
-      badge.textContent = valid ? "valid" : "INVALID";
-      const note = $("#chain-validation");
-      note.replaceChildren(badge, " " + text(chain.length !== undefined ? chain.length : (chain.blocks || []).length) + " blocks"
-        + (validation.blocks_checked !== undefined ? ", " + validation.blocks_checked + " checked" : "")
-        + (validation.transactions_checked !== undefined ? ", " + validation.transactions_checked + " transactions checked" : "")
-        + (validation.error ? " · first problem: " + JSON.stringify(validation.error) : ""));
+      const chain = await api("GET", "/chain");
+      showValidation(chain.validation, chain.length, "in memory");
       const blocks = (chain.blocks || []).slice().reverse();
       $("#blocks").replaceChildren(...blocks.map(blockElement));
     } catch (e) {
       $("#chain-validation").textContent = "Chain unavailable: " + e.message;
     }
+  }
+
+  async function checkStoredChain() {
+    const button = $("#check-chain");
+    button.disabled = true;
+    $("#chain-validation").textContent = "Checking the stored chain…";
+    try {
+      const chain = await api("GET", "/chain/full");
+      showValidation(chain.validation, chain.length, "stored file");
+    } catch (e) {
+      $("#chain-validation").textContent = "Stored chain check failed: " + e.message;
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function showValidation(validation, length, scope) {
+    const note = $("#chain-validation");
+    if (!validation) {
+      note.textContent = text(length) + " blocks; no validation reported";
+      return;
+    }
+    const valid = validation.valid === true;
+    const badge = document.createElement("span");
+    badge.className = "badge " + (valid ? "ok" : "bad");
+    badge.textContent = valid ? "valid" : "INVALID";
+    note.replaceChildren(badge, " " + text(length) + " blocks, " + text(validation.blocks_checked) + " checked ("
+      + scope + ")"
+      + (validation.transactions_checked !== undefined ? ", " + validation.transactions_checked + " transactions" : "")
+      + (validation.error ? " · first problem: " + JSON.stringify(validation.error) : ""));
+  }
+
+  // Blocks may come several times a second; the chain panel reloads at most once per interval.
+  let chainReload = null;
+  function scheduleChainReload() {
+    if (chainReload) return;
+    chainReload = setTimeout(() => { chainReload = null; loadChain(); }, CHAIN_RELOAD_MS);
   }
 
   function blockElement(block) {
@@ -555,7 +587,7 @@
         break;
       case "block":
         toast("Block #" + data.index + " mined with " + (data.transaction_ids || []).length + " transactions");
-        loadChain();
+        scheduleChainReload();
         break;
       case "error":
         toast("Live connection: " + data.message, true);
@@ -614,6 +646,7 @@
     });
 
     $("#refresh-chain").addEventListener("click", loadChain);
+    $("#check-chain").addEventListener("click", checkStoredChain);
     $("#refresh-stats").addEventListener("click", loadStats);
 
     renderWalletSelect();

@@ -162,6 +162,9 @@ class DashboardBrowserTest {
             page.click("#forecast-form button");
             assertThat(page.locator("#forecast-note")).containsText("24 steps");
             assertThat(page.locator("#chain-validation")).containsText("valid");
+            assertThat(page.locator("#chain-validation")).containsText("in memory");
+            page.click("#check-chain");
+            assertThat(page.locator("#chain-validation")).containsText("2 checked (stored file)");
             page.locator("#blocks summary").first().click();
             assertThat(page.locator("#blocks details[open] table")).containsText("alice");
             assertThat(page.locator("#stats-grid")).containsText("chain valid");

@@ -149,9 +149,12 @@ public final class StubServices {
                 send(exchange, 404, problem(404, "wallet " + userId + " not found", "user_id", userId));
             }
         } else if (path.equals("/chain")) {
-            send(exchange, 200, Map.of("blocks", List.of(block(0), block(1))));
+            send(exchange, 200, Map.of("length", 2, "blocks", List.of(block(0), block(1)),
+                    "validation", Map.of("valid", true, "blocks_checked", 2, "transactions_checked", 3,
+                            "checked_at", Instant.now().toString())));
         } else if (path.equals("/chain/full")) {
-            send(exchange, 200, Map.of("valid", true, "length", 2, "blocks", List.of(block(0), block(1))));
+            send(exchange, 200, Map.of("length", 2, "blocks", List.of(block(0), block(1)),
+                    "validation", Map.of("valid", true, "blocks_checked", 2, "transactions_checked", 3)));
         } else if (path.startsWith("/chain/tx/") && path.endsWith("/proof")) {
             String id = path.substring("/chain/tx/".length(), path.length() - "/proof".length());
             if (id.equals("tx-1")) {

@@ -35,12 +35,16 @@ public class ChainResource {
     Chain chain;
 
     @Inject
+    ChainAudit audit;
+
+    @Inject
     WalletRegistry wallets;
 
     @Inject
     ChannelRegistry channels;
 
-    public record RecentBlocks(int length, List<Block> blocks) {
+    /** The last blocks and the running validation of the chain in memory. */
+    public record RecentBlocks(int length, List<Block> blocks, ChainAudit.Audit validation) {
     }
 
     public record FullChain(int length, List<Block> blocks, ValidationResult validation) {
@@ -66,7 +70,7 @@ public class ChainResource {
 
     @GET
     public RecentBlocks recent() {
-        return new RecentBlocks(chain.size(), chain.lastBlocks(RECENT_BLOCKS));
+        return new RecentBlocks(chain.size(), chain.lastBlocks(RECENT_BLOCKS), audit.latest());
     }
 
     // NOTE: validates the whole stored chain on every call, so the cost grows with the chain

@@ -20,7 +20,7 @@ import org.solarmarket.ledger.store.RecordLog;
  * link to the previous hash and the transaction count. Then each transaction: kind and position,
  * both signatures, its id, and that neither the id nor the fill leg appeared before. Last come the
  * Merkle root, the target, the hash and the proof of work. Results are computed afresh on every
- * call and never cached.
+ * call and never cached; {@link RunningValidation} applies the same checks to a growing chain.
  */
 public final class ChainValidator {
 
@@ -82,8 +82,12 @@ public final class ChainValidator {
         return ValidationResult.ok(chain.size(), transactions);
     }
 
-    private ValidationResult.Error checkBlock(List<Block> chain, int i, Map<String, Long> seenIds,
-                                              Map<String, Long> seenFillLegs) {
+    /**
+     * Checks block {@code i} of {@code chain} against the blocks before it and records its ids
+     * and fill legs in the maps. Returns the first error, or null when the block is valid.
+     */
+    ValidationResult.Error checkBlock(List<Block> chain, int i, Map<String, Long> seenIds,
+                                      Map<String, Long> seenFillLegs) {
         Block block = chain.get(i);
         if (block.index() != i) {
             return blockError(i, "index", "block at position " + i + " has index " + block.index());

@@ -22,6 +22,10 @@ public interface LedgerConfig {
     /** A file holding the base64 master key, e.g. a mounted secret. */
     Optional<Path> masterKeyFile();
 
+    /** How often the running validation of the chain in memory checks new blocks. */
+    @WithDefault("PT2S")
+    Duration auditInterval();
+
     /** Whether a missing master key is generated into the data folder. */
     @WithDefault("false")
     boolean generateMasterKey();

@@ -178,10 +178,22 @@ class SettlementFlowTest {
     }
 
     @Test
-    void chainEndpointsAndBadIds() {
+    void chainEndpointsAndBadIds() throws Exception {
         given().get("/chain").then().statusCode(200)
                 .body("blocks.size()", org.hamcrest.Matchers.lessThanOrEqualTo(10))
                 .body("blocks[0].hash", org.hamcrest.Matchers.startsWith("00"));
+        // The running validation reaches the newest block within a few audit intervals.
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        JsonNode recent = Json.mapper().readTree(given().get("/chain").asString());
+        while (Instant.now().isBefore(deadline)
+                && recent.path("validation").path("blocks_checked").asInt() < recent.path("length").asInt()) {
+            Thread.sleep(200);
+            recent = Json.mapper().readTree(given().get("/chain").asString());
+        }
+        assertTrue(recent.path("validation").path("valid").asBoolean(), recent.path("validation").toString());
+        assertTrue(recent.path("validation").path("blocks_checked").asInt() >= recent.path("length").asInt(),
+                recent.path("validation").toString());
+        assertTrue(recent.path("validation").hasNonNull("checked_at"), recent.path("validation").toString());
         given().get("/chain/tx/not-a-hash/proof").then().statusCode(400).contentType("application/problem+json")
                 .body("field", equalTo("id")).body("value", equalTo("not-a-hash"));
         given().get("/chain/tx/" + "0".repeat(64) + "/proof").then().statusCode(404).body("field", equalTo("id"));
