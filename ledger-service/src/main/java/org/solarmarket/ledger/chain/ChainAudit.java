@@ -13,7 +13,7 @@ import org.solarmarket.ledger.config.LedgerConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps a validation of the chain in memory current: a background thread checks the blocks
+ * The running validation of the chain in memory. A background thread checks the blocks
  * loaded at startup and then every new block once, every {@code solarmarket.ledger.audit-interval}. {@code GET /chain}
  * reports the result, so showing the chain's state costs nothing per request. The stored file is
  * still validated afresh by {@code GET /chain/full}, which also catches a change to
