@@ -42,6 +42,8 @@ public class WalletRegistry {
 
     private RecordLog log;
     private final Map<String, WalletRecord> byUserId = new ConcurrentHashMap<>();
+    /** User ids by their lower-case form, to reject a new id that differs from an existing one only in case. */
+    private final Map<String, String> byFoldedId = new ConcurrentHashMap<>();
     private final Map<String, WalletRecord> byTokenId = new ConcurrentHashMap<>();
 
     /** A new wallet with the API token, which exists only in this object and the HTTP response. */
@@ -68,6 +70,7 @@ public class WalletRegistry {
 
     private void index(WalletRecord wallet) {
         byUserId.put(wallet.userId(), wallet);
+        byFoldedId.putIfAbsent(folded(wallet.userId()), wallet.userId());
         byTokenId.put(wallet.tokenId(), wallet);
     }
 
@@ -86,6 +89,11 @@ public class WalletRegistry {
                 throw ApiException.conflict("user_id", userId, "user " + userId + " already has a wallet;"
                         + " a user id can hold only one");
             }
+            String similar = byFoldedId.get(folded(userId));
+            if (similar != null) {
+                throw ApiException.conflict("user_id", userId, "user id " + userId + " differs only in letter case"
+                        + " from the existing wallet " + similar + "; user ids must differ in more than case");
+            }
             KeyRing.Generated keys = KeyRing.generate(userId, folder.masterKey());
             wallet = new WalletRecord(userId, token.tokenId(), token.secretHash(), keys.publicKeys(),
                     keys.privateKeys(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
@@ -99,6 +107,11 @@ public class WalletRegistry {
         LOG.infof("[wallet %s] created", userId);
         walletCreated.fire(new WalletCreated(wallet));
         return new CreatedWallet(wallet, token.token());
+    }
+
+    /** Folds letter case, so that ids such as {@code Alice} and {@code alice} count as one. */
+    private static String folded(String userId) {
+        return userId.toLowerCase(java.util.Locale.ROOT);
     }
 
     public Optional<WalletRecord> find(String userId) {

@@ -80,6 +80,18 @@ class WalletApiTest {
     }
 
     @Test
+    void idDifferingOnlyInCaseIsConflict() {
+        String user = uniqueUser("dave");
+        createWallet(user).then().statusCode(201);
+        String shouted = user.toUpperCase(java.util.Locale.ROOT);
+        createWallet(shouted).then().statusCode(409).contentType("application/problem+json")
+                .body("field", equalTo("user_id")).body("value", equalTo(shouted))
+                .body("detail", org.hamcrest.Matchers.containsString("only in letter case from the existing wallet "
+                        + user));
+        given().get("/wallet/" + shouted).then().statusCode(404);
+    }
+
+    @Test
     void invalidUserIdsAreRejectedNamingField() {
         for (String bad : List.of("", "has space", "a".repeat(65), "ledger:coinbase", "ünï", "x/y")) {
             createWallet(bad).then().statusCode(400).contentType("application/problem+json")
