@@ -14,10 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.solarmarket.contracts.TradingCommand;
 import org.solarmarket.gateway.json.BodyReader;
+import org.solarmarket.gateway.openapi.RequestSchemas;
 import org.solarmarket.gateway.order.CommandPublisher;
 import org.solarmarket.gateway.security.OperatorToken;
 
@@ -43,7 +47,9 @@ public class AdminResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Credit an account with credits or energy_kwh (needs the operator token)")
-    public Response credit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+    public Response credit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestSchemas.Credit.class))) byte[] body) {
         operator.require(authorization);
         CreditRequest request = CreditRequest.parse(bodies.readObject(body));
         String commandId = UUID.randomUUID().toString();

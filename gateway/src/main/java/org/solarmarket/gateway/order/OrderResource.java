@@ -24,13 +24,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
-import org.solarmarket.contracts.PlatformClock;
 import org.solarmarket.contracts.MarketCalendar;
 import org.solarmarket.contracts.OrderType;
+import org.solarmarket.contracts.PlatformClock;
 import org.solarmarket.contracts.TradingCommand;
 import org.solarmarket.gateway.json.BodyReader;
+import org.solarmarket.gateway.openapi.RequestSchemas;
 import org.solarmarket.gateway.problem.ApiException;
 import org.solarmarket.gateway.security.TokenVerifier;
 import org.solarmarket.gateway.upstream.Service;
@@ -76,7 +80,9 @@ public class OrderResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Place a buy or sell order (needs the wallet's bearer token)")
-    public Response place(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+    public Response place(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestSchemas.Order.class))) byte[] body) {
         String owner = tokens.authenticate(authorization);
         JsonNode json = bodies.readObject(body);
         Instant now = clock.instant();

@@ -10,8 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solarmarket.gateway.json.BodyReader;
+import org.solarmarket.gateway.openapi.RequestSchemas;
 import org.solarmarket.gateway.upstream.Service;
 import org.solarmarket.gateway.upstream.ServiceClient;
 import org.solarmarket.gateway.upstream.UpstreamReply;
@@ -33,7 +37,9 @@ public class QuantumResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Establish a channel between two participants (simulated BB84 plus ML-KEM-768)")
-    public Response channel(byte[] body) {
+    public Response channel(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestSchemas.Channel.class))) byte[] body) {
         bodies.readObject(body);
         UpstreamReply reply = services.post(Service.LEDGER, "/quantum/channel", body);
         return Response.status(reply.status()).entity(reply.requireSuccess()).build();

@@ -12,8 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solarmarket.gateway.json.BodyReader;
+import org.solarmarket.gateway.openapi.RequestSchemas;
 import org.solarmarket.gateway.upstream.Service;
 import org.solarmarket.gateway.upstream.ServiceClient;
 import org.solarmarket.gateway.upstream.UpstreamReply;
@@ -54,7 +58,9 @@ public class SolarResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "P10/P50/P90 power forecast with clear-sky baseline; hours 6-72, interval_minutes 5-60")
-    public Response forecast(byte[] body) {
+    public Response forecast(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestSchemas.Forecast.class))) byte[] body) {
         return forward("/api/solar/forecast", body);
     }
 
@@ -63,7 +69,9 @@ public class SolarResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rooftop PV potential from roof area and optional location, tilt, azimuth and panel")
-    public Response buildingPotential(byte[] body) {
+    public Response buildingPotential(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestSchemas.BuildingPotential.class))) byte[] body) {
         return forward("/api/solar/building-potential", body);
     }
 

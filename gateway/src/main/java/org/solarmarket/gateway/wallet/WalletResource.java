@@ -17,10 +17,14 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.solarmarket.contracts.Json;
 import org.solarmarket.gateway.json.BodyReader;
+import org.solarmarket.gateway.openapi.RequestSchemas;
 import org.solarmarket.gateway.problem.ApiException;
 import org.solarmarket.gateway.security.TokenVerifier;
 import org.solarmarket.gateway.upstream.Service;
@@ -53,7 +57,9 @@ public class WalletResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a wallet with post-quantum key pairs and a trading account")
-    public Response create(byte[] body) {
+    public Response create(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestSchemas.Wallet.class))) byte[] body) {
         JsonNode json = bodies.readObject(body);
         Iterator<String> names = json.fieldNames();
         while (names.hasNext()) {

@@ -12,6 +12,7 @@ import static org.solarmarket.gateway.support.Api.bearer;
 import static org.solarmarket.gateway.support.Api.createWallet;
 import static org.solarmarket.gateway.support.Api.newUserId;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +20,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.solarmarket.contracts.Json;
 import org.solarmarket.contracts.Topics;
 import org.solarmarket.gateway.support.Kafka;
 import org.solarmarket.gateway.support.StubServices;
@@ -143,6 +147,27 @@ class PlatformApiTest {
             assertTrue(openapi.contains("\"" + path + "\""), "OpenAPI lists " + path);
         }
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void openApiDescribesRequestBodies() throws IOException {
+        JsonNode openapi = Json.mapper().readTree(given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+        Map<String, String> bodies = Map.of("/order", "OrderRequest", "/wallet", "WalletRequest",
+                "/admin/credit", "CreditRequest", "/quantum/channel", "ChannelRequest",
+                "/api/solar/forecast", "ForecastRequest", "/api/solar/building-potential", "BuildingPotentialRequest");
+        bodies.forEach((path, schema) -> {
+            JsonNode content = openapi.path("paths").path(path).path("post").path("requestBody").path("content");
+            assertEquals("#/components/schemas/" + schema, content.path("application/json").path("schema")
+                    .path("$ref").asText(), path + " request body");
+        });
+        JsonNode order = openapi.path("components").path("schemas").path("OrderRequest");
+        assertEquals(Set.of("user_id", "side", "price", "quantity"), Set.copyOf(Json.mapper()
+                .convertValue(order.path("required"), List.class)), order.toString());
+        assertEquals("0.25", order.path("properties").path("price").path("examples").path(0).asText(), order.toString());
+        assertTrue(order.path("properties").has("client_order_id"), order.toString());
+        assertEquals("[A-Za-z0-9_.-]{1,64}", openapi.path("components").path("schemas").path("WalletRequest")
+                .path("properties").path("user_id").path("pattern").asText());
     }
 
     @Test
