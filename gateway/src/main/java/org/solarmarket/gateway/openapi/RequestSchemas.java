@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Request bodies as the OpenAPI description shows them. The resources read their bodies as raw
- * bytes, so that the strict JSON parser sees duplicate keys and oversized numbers before any
+ * bytes, so that the strict JSON parser checks for duplicate keys and oversized numbers before any
  * binding, which leaves the generator nothing to describe. These records exist only to give
  * Swagger UI and client generators the fields, rules and an example of each body.
  */
