@@ -87,8 +87,8 @@ public class BookResource {
     private static void requireRetained(TradingEngine state, String market) {
         if (state.isPastRetention(Instant.parse(market))) {
             throw new ApiException(404, "Not Found", "market " + market + " closed more than "
-                    + state.config().closedMarketRetention() + " ago, so its book, statistics and trades were removed",
-                    "market", market);
+                    + state.config().closedMarketRetention() + " ago; the engine keeps no book, statistics or trades"
+                    + " of markets older than this retention", "market", market);
         }
     }
 
