@@ -413,9 +413,9 @@ public final class EngineRunner implements AutoCloseable {
 
     /**
      * Writes the committed state with the journal offset after it, in a transaction of its own.
-     * A failed write is logged and aborted, and the next attempt comes one snapshot interval later:
-     * the batch before it is committed and journaled already, so the engine loses nothing and keeps
-     * running; only the next start replays a longer journal. A fenced or otherwise unusable
+     * A failed write is logged and aborted, and the next attempt comes one snapshot interval later.
+     * The batch before it is committed and journaled already, so the engine loses nothing and keeps
+     * running, and only the next start replays a longer journal. A fenced or otherwise unusable
      * producer still ends the loop, which then rebuilds.
      * NOTE: runs on the engine thread, so matching pauses while the state is serialized.
      */

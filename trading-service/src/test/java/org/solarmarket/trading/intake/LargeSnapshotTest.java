@@ -41,18 +41,20 @@ import org.solarmarket.trading.matching.StateDigest;
 import org.solarmarket.trading.matching.TradingEngine;
 
 /**
- * Snapshots against a real broker: one of tens of thousands of orders across many markets, far
- * more than one Kafka record of the default limit of about 1 MB holds, is written and loaded by a
- * restarted engine, which ends in the same state. A snapshot the topic rejects leaves the engine
- * running on its journal.
+ * Snapshots against a real broker. A snapshot of tens of thousands of orders across many markets
+ * is far larger than the default record limit of about 1 MB. It is written and loaded by a
+ * restarted engine, which ends in the same state. A snapshot that the topic rejects leaves the
+ * engine running on its journal.
  */
 class LargeSnapshotTest {
 
     private static final String TOPICS = "orders:1,order-events:1,fills:1,book-updates:1";
     private static final int ACCOUNTS = 200;
     private static final int MARKETS = 80;
-    private static final int ORDERS = 30_000;
-    private static final long SNAPSHOT_INTERVAL = 25_000;
+    /** Orders in the large state; {@code -Dsolarmarket.snapshot-test.orders=50000} measures a larger one. */
+    private static final int ORDERS = Integer.getInteger("solarmarket.snapshot-test.orders", 30_000);
+    /** One snapshot in the run, after most of the orders; the restart replays the journal after it. */
+    private static final long SNAPSHOT_INTERVAL = ORDERS;
 
     private static BrokerProcess broker;
 
@@ -94,14 +96,13 @@ class LargeSnapshotTest {
             }
             client.flush();
             awaitInputs(live, commands.size(), Duration.ofSeconds(180));
+            written = awaitSnapshot(live, Duration.ofSeconds(60));
             liveDigest = live.read(StateDigest::sha256);
             liveOpenOrders = live.read(TradingEngine::openOrderCount);
-            written = live.lastSnapshotWrite();
             assertEquals(0, live.snapshotFailures(), "snapshot writes failed");
             assertEquals(1, live.rebuilds(), "the engine was rebuilt while it ran");
         }
         assertTrue(liveOpenOrders > ORDERS / 2, "most orders must rest; " + liveOpenOrders + " do");
-        assertNotNull(written, "no snapshot was written");
         assertTrue(written.inputSequence() >= SNAPSHOT_INTERVAL, "snapshot after input " + written.inputSequence());
         assertTrue(written.jsonBytes() > 4 * 1024 * 1024, "the state must exceed one Kafka record by far; its JSON has "
                 + written.jsonBytes() + " bytes");
@@ -214,6 +215,17 @@ class LargeSnapshotTest {
         return commands;
     }
 
+    /** Waits for the snapshot, which the runner writes after the batch that reaches the interval. */
+    private static EngineRunner.SnapshotWrite awaitSnapshot(EngineRunner runner, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (runner.lastSnapshotWrite() == null && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertNotNull(runner.lastSnapshotWrite(), "no snapshot was written within " + timeout);
+        return runner.lastSnapshotWrite();
+    }
+
     private static void awaitInputs(EngineRunner runner, long inputs, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         long applied = -1;
@@ -224,7 +236,7 @@ class LargeSnapshotTest {
                     return;
                 }
             } catch (EngineUnavailableException e) {
-                // Still rebuilding its state; ask again.
+                // The engine is rebuilding its state, so poll again.
             }
             Thread.sleep(200);
         }

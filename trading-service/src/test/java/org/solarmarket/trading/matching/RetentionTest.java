@@ -95,7 +95,7 @@ class RetentionTest {
         assertEquals(2, f.engine.books().size());
         assertFalse(f.engine.needsTick(OLD_LEAVES), "the drop is done");
 
-        // The freed client order id places a new order; a retained one still answers a retry.
+        // The freed client order id places a new order, and a retry with a retained one returns its order.
         f.advance(Duration.ofSeconds(1));
         OrderEvent reused = place(f, "reused", "seller", OPEN, Side.SELL, "0.30", "4", "c-old-sell");
         assertEquals("reused", reused.orderId());
@@ -152,8 +152,9 @@ class RetentionTest {
     }
 
     /**
-     * Replays every input into a new engine, and restores snapshots taken before the drop and after
-     * it and feeds them the rest; each must end with the live engine's digest and retained orders.
+     * Replays every input into a new engine. Then restores snapshots taken before and after the
+     * drop and feeds them the remaining inputs. Each must end with the live engine's digest and
+     * retained orders.
      */
     private void assertReplayDropsTheSame(EngineFixture live) {
         String expected = StateDigest.text(live.engine);
