@@ -248,8 +248,11 @@ public final class EngineRunner implements AutoCloseable {
         JournalTopic.ensure(settings.bootstrapServers(), settings.snapshotTopic(), true);
         long started = System.nanoTime();
         EngineSnapshot snapshot = latestSnapshot();
-        TradingEngine rebuilt = snapshot == null ? new TradingEngine(engineConfig)
-                : TradingEngine.restore(engineConfig, snapshot);
+        TradingEngine rebuilt = snapshot == null ? null : restoreOrNull(snapshot);
+        if (rebuilt == null) {
+            snapshot = null;
+            rebuilt = new TradingEngine(engineConfig);
+        }
         long entries = replayJournal(rebuilt, snapshot == null ? 0 : snapshot.journalOffset());
         recoveredSnapshotSequence = snapshot == null ? 0 : snapshot.inputSequence();
         rebuilds.incrementAndGet();
@@ -281,6 +284,17 @@ public final class EngineRunner implements AutoCloseable {
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             LOG.errorf("[engine %s] Could not read the latest snapshot from %s, so the whole journal is replayed: %s",
                     settings.transactionalId(), settings.snapshotTopic(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** Restores the engine from a snapshot, or returns null when the snapshot contradicts itself. */
+    private TradingEngine restoreOrNull(EngineSnapshot snapshot) {
+        try {
+            return TradingEngine.restore(engineConfig, snapshot);
+        } catch (IllegalStateException | NullPointerException e) {
+            LOG.errorf("[engine %s] Could not restore the snapshot after input %d, so the whole journal is replayed: %s",
+                    settings.transactionalId(), snapshot.inputSequence(), e.toString());
             return null;
         }
     }
