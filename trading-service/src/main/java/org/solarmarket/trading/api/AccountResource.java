@@ -31,14 +31,17 @@ public class AccountResource {
         });
     }
 
-    /** Status, filled and remaining quantity of one order. */
+    /** Status, filled and remaining quantity of one order, while its market is within the retention. */
     @GET
     @Path("orders/{order_id}")
     public Views.OrderStatus order(@PathParam("order_id") String orderId) {
         return engine.runner().read(state -> {
             Order order = state.order(orderId);
             if (order == null) {
-                throw ApiException.notFound("order_id", orderId, "order");
+                // Dropped orders leave no trace, so a removed order and an unknown id look the same.
+                throw new ApiException(404, "Not Found", "order " + orderId + " does not exist, or it was removed"
+                        + " because its market closed more than " + state.config().closedMarketRetention() + " ago",
+                        "order_id", orderId);
             }
             return Views.order(order);
         });

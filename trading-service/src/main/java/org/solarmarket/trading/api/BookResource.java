@@ -16,6 +16,7 @@ import org.solarmarket.contracts.Fill;
 import org.solarmarket.trading.book.OrderBook;
 import org.solarmarket.trading.intake.EngineService;
 import org.solarmarket.trading.matching.BookSummary;
+import org.solarmarket.trading.matching.TradingEngine;
 
 /** Order books, their statistics and recent trades per market. */
 @Path("/")
@@ -31,7 +32,10 @@ public class BookResource {
     /** Platform time: the wall clock, or the replay clock when one is configured. */
     private final Clock clock = PlatformClock.fromEnvironment();
 
-    /** Top 20 price levels per side, best first; {@code include_orders=true} lists the orders in each. */
+    /**
+     * Top 20 price levels per side, best first; {@code include_orders=true} lists the orders in each.
+     * A market without a book, including one dropped after the retention, has empty sides.
+     */
     @GET
     @Path("book")
     public Views.Book book(@QueryParam("market") String market, @QueryParam("include_orders") boolean includeOrders) {
@@ -46,6 +50,9 @@ public class BookResource {
         String name = resolve(market);
         return engine.runner().read(state -> {
             OrderBook book = state.book(name);
+            if (book == null) {
+                requireRetained(state, name);
+            }
             OrderBook summarized = book != null ? book : new OrderBook(name, Instant.parse(name));
             return BookSummary.of(summarized, state.config().liquidity());
         });
@@ -59,6 +66,9 @@ public class BookResource {
         int count = limitOf(limit);
         return engine.runner().read(state -> {
             OrderBook book = state.book(name);
+            if (book == null) {
+                requireRetained(state, name);
+            }
             List<Fill> trades = new ArrayList<>();
             if (book != null) {
                 Iterator<Fill> newestFirst = book.recentTrades().descendingIterator();
@@ -68,6 +78,18 @@ public class BookResource {
             }
             return trades;
         });
+    }
+
+    /**
+     * Rejects a market without a book that closed more than the retention ago, because zero
+     * figures would misstate a market whose statistics and trades were dropped.
+     */
+    private static void requireRetained(TradingEngine state, String market) {
+        if (state.isPastRetention(Instant.parse(market))) {
+            throw new ApiException(404, "Not Found", "market " + market + " closed more than "
+                    + state.config().closedMarketRetention() + " ago; the engine keeps no book, statistics or trades"
+                    + " of markets older than this retention", "market", market);
+        }
     }
 
     private String resolve(String market) {

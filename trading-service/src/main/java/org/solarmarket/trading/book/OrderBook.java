@@ -2,9 +2,11 @@ package org.solarmarket.trading.book;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.solarmarket.contracts.Fill;
@@ -25,6 +27,8 @@ public final class OrderBook {
     private final NavigableMap<Long, PriceLevel> asks = new TreeMap<>();
     private final Deque<Order> pending = new ArrayDeque<>();
     private final Deque<Fill> recentTrades = new ArrayDeque<>();
+    /** Every order placed in this market, open or closed, so that the engine can drop them with the book. */
+    private final List<Order> placedOrders = new ArrayList<>();
     private boolean closed;
     private long changeSequence;
     private long tradeSequence;
@@ -51,6 +55,16 @@ public final class OrderBook {
         side.computeIfAbsent(order.price(), PriceLevel::new).append(order);
         restingOrders++;
         changeSequence++;
+    }
+
+    /** Records an order placed in this market, before it rests, waits or closes. */
+    public void recordPlaced(Order order) {
+        placedOrders.add(order);
+    }
+
+    /** Orders placed in this market in placement order, whatever their status. */
+    public List<Order> placedOrders() {
+        return placedOrders;
     }
 
     /** Takes a resting order out of the book, for a cancel or expiry. */
@@ -133,7 +147,7 @@ public final class OrderBook {
 
     /** Sets the counters and statistics of a book read back from a snapshot, after its orders were added. */
     public void restoreStatistics(boolean closed, long changeSequence, long tradeSequence, long lastPrice, long volume,
-                                  long tradedValue, java.util.List<Fill> trades) {
+                                  long tradedValue, List<Fill> trades) {
         this.closed = closed;
         this.changeSequence = changeSequence;
         this.tradeSequence = tradeSequence;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -60,8 +61,9 @@ import org.solarmarket.trading.matching.TradingEngine;
  * alive and aborts its open transaction before the replay reads the journal.
  *
  * <p>Every {@code snapshotInterval} inputs the loop writes a snapshot of the state, with the
- * journal offset after it, to a compacted topic in a transaction of its own. A start loads the
- * latest snapshot and replays only the journal after that offset.
+ * journal offset after it, to a compacted topic in a transaction of its own, as compressed chunks
+ * (see {@link SnapshotStore}). A start loads the latest snapshot and replays only the journal
+ * after that offset. A snapshot that cannot be written leaves the engine running.
  */
 public final class EngineRunner implements AutoCloseable {
 
@@ -69,7 +71,16 @@ public final class EngineRunner implements AutoCloseable {
     private static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
     private static final Duration REPLAY_POLL = Duration.ofMillis(500);
-    private static final String SNAPSHOT_KEY = "engine";
+
+    /**
+     * Figures of the last snapshot this runner wrote.
+     *
+     * @param jsonBytes       size of the snapshot's JSON
+     * @param compressedBytes size after gzip, which is what the snapshot topic stores
+     * @param millis          time from capturing the state to the commit of the snapshot transaction
+     */
+    public record SnapshotWrite(long inputSequence, long jsonBytes, long compressedBytes, int chunks, long millis) {
+    }
 
     /** Called with each batch after it was applied and before its transaction commits; a test seam. */
     public interface CommitHook {
@@ -92,8 +103,15 @@ public final class EngineRunner implements AutoCloseable {
     private KafkaProducer<String, byte[]> producer;
     private KafkaConsumer<String, byte[]> consumer;
     private final TopicPartition journalPartition;
+    private final SnapshotStore snapshots;
     private long inputsSinceSnapshot;
     private Future<RecordMetadata> lastJournalWrite;
+    /** Chunks of the latest snapshot in the topic, whose surplus keys the next snapshot deletes. */
+    private int latestSnapshotChunks;
+    private volatile long recoveredSnapshotSequence = -1;
+    private volatile SnapshotWrite lastSnapshotWrite;
+    private final AtomicLong snapshotFailures = new AtomicLong();
+    private final AtomicLong rebuilds = new AtomicLong();
 
     public EngineRunner(RunnerSettings settings, EngineConfig engineConfig, Clock clock, CommitHook hook) {
         this.settings = settings;
@@ -101,6 +119,7 @@ public final class EngineRunner implements AutoCloseable {
         this.clock = clock;
         this.hook = hook;
         this.journalPartition = new TopicPartition(settings.journalTopic(), 0);
+        this.snapshots = new SnapshotStore(settings.snapshotTopic(), settings.snapshotChunkBytes());
     }
 
     public synchronized void start() {
@@ -149,6 +168,26 @@ public final class EngineRunner implements AutoCloseable {
 
     public boolean isReady() {
         return engine != null;
+    }
+
+    /** Returns the input sequence of the snapshot the last rebuild started from: 0 for none, -1 before the first. */
+    public long recoveredSnapshotSequence() {
+        return recoveredSnapshotSequence;
+    }
+
+    /** Returns the figures of the last snapshot written since the start, or null when none was. */
+    public SnapshotWrite lastSnapshotWrite() {
+        return lastSnapshotWrite;
+    }
+
+    /** Counts the rebuilds of the state since the start, the first one included. */
+    public long rebuilds() {
+        return rebuilds.get();
+    }
+
+    /** Counts snapshot writes that failed since the start; the engine kept running on the journal after each. */
+    public long snapshotFailures() {
+        return snapshotFailures.get();
     }
 
     public boolean isRunning() {
@@ -209,9 +248,14 @@ public final class EngineRunner implements AutoCloseable {
         JournalTopic.ensure(settings.bootstrapServers(), settings.snapshotTopic(), true);
         long started = System.nanoTime();
         EngineSnapshot snapshot = latestSnapshot();
-        TradingEngine rebuilt = snapshot == null ? new TradingEngine(engineConfig)
-                : TradingEngine.restore(engineConfig, snapshot);
+        TradingEngine rebuilt = snapshot == null ? null : restoreOrNull(snapshot);
+        if (rebuilt == null) {
+            snapshot = null;
+            rebuilt = new TradingEngine(engineConfig);
+        }
         long entries = replayJournal(rebuilt, snapshot == null ? 0 : snapshot.journalOffset());
+        recoveredSnapshotSequence = snapshot == null ? 0 : snapshot.inputSequence();
+        rebuilds.incrementAndGet();
         inputsSinceSnapshot = entries;
         rebuilt.clearBookChanges();
         consumer = newConsumer(settings.groupId());
@@ -228,29 +272,30 @@ public final class EngineRunner implements AutoCloseable {
                 rebuilt.openOrderCount(), StateDigest.sha256(rebuilt));
     }
 
-    /** Reads the last committed snapshot, or null when none was written yet. */
+    /**
+     * Reads the last committed snapshot, or returns null when none was written yet. A snapshot that
+     * cannot be read is skipped, because the journal alone rebuilds the same state, only slower.
+     */
     private EngineSnapshot latestSnapshot() {
-        TopicPartition partition = new TopicPartition(settings.snapshotTopic(), 0);
         try (KafkaConsumer<String, byte[]> reader = newConsumer(null)) {
-            reader.assign(List.of(partition));
-            long end = reader.endOffsets(List.of(partition)).get(partition);
-            long begin = reader.beginningOffsets(List.of(partition)).get(partition);
-            // Each snapshot transaction takes two offsets (record and commit marker); look a few back.
-            for (long from = Math.max(begin, end - 8); ; from = Math.max(begin, from - 64)) {
-                reader.seek(partition, from);
-                byte[] last = null;
-                while (reader.position(partition) < end) {
-                    for (ConsumerRecord<String, byte[]> record : reader.poll(REPLAY_POLL)) {
-                        last = record.value();
-                    }
-                }
-                if (last != null) {
-                    return Json.read(last, EngineSnapshot.class);
-                }
-                if (from == begin) {
-                    return null;
-                }
-            }
+            SnapshotStore.Loaded loaded = snapshots.readLatest(reader);
+            latestSnapshotChunks = loaded == null ? 0 : loaded.chunkCount();
+            return loaded == null ? null : loaded.snapshot();
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            LOG.errorf("[engine %s] Could not read the latest snapshot from %s, so the whole journal is replayed: %s",
+                    settings.transactionalId(), settings.snapshotTopic(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** Restores the engine from a snapshot, or returns null when the snapshot contradicts itself. */
+    private TradingEngine restoreOrNull(EngineSnapshot snapshot) {
+        try {
+            return TradingEngine.restore(engineConfig, snapshot);
+        } catch (IllegalStateException | NullPointerException e) {
+            LOG.errorf("[engine %s] Could not restore the snapshot after input %d, so the whole journal is replayed: %s",
+                    settings.transactionalId(), snapshot.inputSequence(), e.toString());
+            return null;
         }
     }
 
@@ -323,6 +368,7 @@ public final class EngineRunner implements AutoCloseable {
     }
 
     private void commitBatch(List<ConsumerRecord<String, byte[]>> records, boolean tick) {
+        long snapshotOffset = -1;
         lock.writeLock().lock();
         try {
             producer.beginTransaction();
@@ -352,7 +398,7 @@ public final class EngineRunner implements AutoCloseable {
             }
             producer.commitTransaction();
             if (inputsSinceSnapshot >= settings.snapshotInterval() && lastJournalWrite != null) {
-                writeSnapshot(lastJournalWrite.get().offset() + 1);
+                snapshotOffset = lastJournalWrite.get().offset() + 1;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -369,6 +415,10 @@ public final class EngineRunner implements AutoCloseable {
         } finally {
             lock.writeLock().unlock();
         }
+        if (snapshotOffset >= 0) {
+            // Outside the lock: queries keep reading the committed state while the snapshot is written.
+            writeSnapshot(snapshotOffset);
+        }
     }
 
     private Future<RecordMetadata> journal(JournalEntry entry) {
@@ -377,18 +427,55 @@ public final class EngineRunner implements AutoCloseable {
 
     /**
      * Writes the committed state with the journal offset after it, in a transaction of its own.
+     * A failed write is logged and aborted, and the next attempt comes one snapshot interval later.
+     * The batch before it is committed and journaled already, so the engine loses nothing and keeps
+     * running, and only the next start replays a longer journal. A fenced or otherwise unusable
+     * producer still ends the loop, which then rebuilds.
      * NOTE: runs on the engine thread, so matching pauses while the state is serialized.
      */
     private void writeSnapshot(long journalOffset) {
         long started = System.nanoTime();
+        // Only this thread changes the engine, so reading it here needs no lock.
         EngineSnapshot snapshot = engine.snapshot().withJournalOffset(journalOffset);
-        producer.beginTransaction();
-        producer.send(new ProducerRecord<>(settings.snapshotTopic(), 0, SNAPSHOT_KEY, Json.write(snapshot)));
-        producer.commitTransaction();
         inputsSinceSnapshot = 0;
-        LOG.infof("[engine %s] Wrote the snapshot after input %d (journal offset %d) in %d ms",
-                settings.transactionalId(), snapshot.inputSequence(), journalOffset,
-                (System.nanoTime() - started) / 1_000_000);
+        SnapshotStore.Encoded encoded = null;
+        boolean inTransaction = false;
+        try {
+            encoded = SnapshotStore.encode(snapshot);
+            producer.beginTransaction();
+            inTransaction = true;
+            SnapshotStore.Manifest manifest = snapshots.write(producer, snapshot, encoded, latestSnapshotChunks);
+            producer.commitTransaction();
+            latestSnapshotChunks = manifest.chunkCount();
+            SnapshotWrite written = new SnapshotWrite(snapshot.inputSequence(), manifest.jsonBytes(),
+                    manifest.compressedBytes(), manifest.chunkCount(), (System.nanoTime() - started) / 1_000_000);
+            lastSnapshotWrite = written;
+            LOG.infof("[engine %s] Wrote the snapshot after input %d (journal offset %d) in %d ms: %d bytes of JSON,"
+                    + " %d compressed, %d chunks", settings.transactionalId(), snapshot.inputSequence(), journalOffset,
+                    written.millis(), written.jsonBytes(), written.compressedBytes(), written.chunks());
+        } catch (KafkaException | java.io.UncheckedIOException e) {
+            if (e instanceof InterruptException || isFenced(e)) {
+                throw e;
+            }
+            long failures = snapshotFailures.incrementAndGet();
+            LOG.errorf("[engine %s] Could not write the snapshot after input %d (%s; failure %d since the start): %s;"
+                    + " the engine keeps running on the journal and tries again after %d more inputs",
+                    settings.transactionalId(), snapshot.inputSequence(), encoded == null ? "not encoded"
+                            : encoded.jsonBytes() + " bytes of JSON, " + encoded.compressed().length + " compressed",
+                    failures, describe(e), settings.snapshotInterval());
+            if (inTransaction) {
+                // Throws when the producer cannot go on, which ends the loop and rebuilds the engine.
+                producer.abortTransaction();
+            }
+        }
+    }
+
+    private static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? error.toString() : error + ", caused by " + root;
     }
 
     private TradingCommand parse(ConsumerRecord<String, byte[]> record, KafkaOutput out) {

@@ -36,6 +36,12 @@ public class EngineService {
     @ConfigProperty(name = "trading.engine.max-batch")
     int maxBatch;
 
+    @ConfigProperty(name = "trading.engine.snapshot-chunk-bytes")
+    int snapshotChunkBytes;
+
+    @ConfigProperty(name = "trading.engine.closed-market-retention")
+    Duration closedMarketRetention;
+
     @ConfigProperty(name = "trading.matching.mode")
     String mode;
 
@@ -58,12 +64,14 @@ public class EngineService {
     private EngineConfig engineConfig;
 
     void onStart(@Observes StartupEvent event) {
-        engineConfig = RulesParser.engineConfig(mode, pricing, marketRules.orElse(""), maxSpread, minDepth);
+        engineConfig = RulesParser.engineConfig(mode, pricing, marketRules.orElse(""), maxSpread, minDepth,
+                closedMarketRetention);
         // The engine journals the platform time it assigns to each input, so a replay of the
         // journal rebuilds the same open and closed slots whichever clock runs.
         PlatformClock clock = PlatformClock.fromEnvironment();
         runner = new EngineRunner(new RunnerSettings(bootstrapServers, transactionalId, groupId, journalTopic,
-                snapshotTopic, snapshotInterval, cycle, maxBatch), engineConfig, clock, EngineRunner.CommitHook.NONE);
+                snapshotTopic, snapshotInterval, cycle, maxBatch, snapshotChunkBytes), engineConfig, clock,
+                EngineRunner.CommitHook.NONE);
         runner.start();
     }
 

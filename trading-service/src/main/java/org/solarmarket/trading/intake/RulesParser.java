@@ -1,6 +1,7 @@
 package org.solarmarket.trading.intake;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -60,13 +61,17 @@ public final class RulesParser {
     }
 
     public static EngineConfig engineConfig(String mode, String pricing, String marketRules, BigDecimal maxSpread,
-                                            BigDecimal minDepth) {
+                                            BigDecimal minDepth, Duration closedMarketRetention) {
+        if (closedMarketRetention.isNegative()) {
+            throw new IllegalArgumentException("invalid trading.engine.closed-market-retention '"
+                    + closedMarketRetention + "': it must be zero or positive, e.g. P1D");
+        }
         MarketCalendar calendar = MarketCalendar.DEFAULT;
         MarketRules defaults = new MarketRules(mode("trading.matching.mode", mode), pricing("trading.pricing", pricing));
         LiquidityRules liquidity = new LiquidityRules(
                 new AmountRule("trading.liquidity.max-spread", 2, new BigDecimal("10000")).toUnits(maxSpread),
                 new AmountRule("trading.liquidity.min-depth", 3, new BigDecimal("1000000")).toUnits(minDepth));
         return new EngineConfig(calendar, defaults, marketRules("trading.market-rules", marketRules, calendar),
-                liquidity);
+                liquidity, closedMarketRetention);
     }
 }

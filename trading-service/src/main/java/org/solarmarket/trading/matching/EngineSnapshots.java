@@ -15,7 +15,6 @@ final class EngineSnapshots {
     private EngineSnapshots() {
     }
 
-
     static EngineSnapshot capture(TradingEngine engine) {
         List<EngineSnapshot.AccountState> accountStates = new ArrayList<>();
         for (Account account : engine.accounts.values()) {
@@ -100,9 +99,20 @@ final class EngineSnapshots {
             book.restoreStatistics(state.closed(), state.changeSequence(), state.tradeSequence(), state.lastPrice(),
                     state.volume(), state.tradedValue(), state.recentTrades());
             engine.books.put(book.market(), book);
-            if (!book.isClosed()) {
+            if (book.isClosed()) {
+                engine.closedBooks.put(book.slotStart(), book);
+            } else {
                 engine.openBooks.put(book.market(), book);
             }
+        }
+        // Snapshot orders are in placement order, which is the order each book recorded them in.
+        for (EngineSnapshot.OrderState state : snapshot.orders()) {
+            OrderBook book = engine.books.get(state.market());
+            if (book == null) {
+                throw new IllegalStateException("snapshot order " + state.orderId() + " names market "
+                        + state.market() + ", which has no book in the snapshot");
+            }
+            book.recordPlaced(engine.orders.get(state.orderId()));
         }
         for (EngineSnapshot.ClientOrderState state : snapshot.clientOrders()) {
             engine.clientOrders.put(state.key(), new TradingEngine.ClientOrder(state.orderId(), state.fingerprint()));

@@ -12,9 +12,10 @@ import org.solarmarket.trading.book.OrderBook;
 import org.solarmarket.trading.book.PriceLevel;
 
 /**
- * A canonical text of the engine's state (balances, books in priority order, orders and counters)
- * and its SHA-256. Two engines fed the same inputs have the same digest; instants are left out so
- * that runs at different wall-clock times can be compared too.
+ * A canonical text of the engine's state (balances, books in priority order, orders and counters,
+ * and how many orders and client order ids it retains) and its SHA-256. Two engines fed the same
+ * inputs have the same digest; instants are left out so that runs at different wall-clock times
+ * can be compared too.
  */
 public final class StateDigest {
 
@@ -42,7 +43,8 @@ public final class StateDigest {
             }
         }
         text.append("trades ").append(engine.tradeCount()).append(" volume ").append(engine.tradedVolume())
-                .append(" open ").append(engine.openOrderCount()).append('\n');
+                .append(" open ").append(engine.openOrderCount()).append(" retained ").append(engine.orders.size())
+                .append(" client ids ").append(engine.clientOrders.size()).append('\n');
         return text.toString();
     }
 

@@ -48,7 +48,9 @@ public final class TradingEngine {
     final NavigableMap<String, OrderBook> books = new TreeMap<>();
     /** Books whose slot has not closed yet; ticks only visit these. */
     final NavigableMap<String, OrderBook> openBooks = new TreeMap<>();
-    // TODO: drop closed orders some time after their market closed; this map and the snapshots grow with history.
+    /** Closed books by slot start, oldest first; a tick drops those older than the retention. */
+    final NavigableMap<Instant, OrderBook> closedBooks = new TreeMap<>();
+    /** Orders of the books in {@link #books}; dropped together with their book. */
     final Map<String, Order> orders = new HashMap<>();
     final Map<String, ClientOrder> clientOrders = new HashMap<>();
     private final TreeSet<String> changedBooks = new TreeSet<>();
@@ -101,11 +103,13 @@ public final class TradingEngine {
     }
 
     /**
-     * Runs the periodic matching cycles of markets with waiting orders, then closes the markets
-     * whose slot has started (each gets a last cycle first) and expires what rests there.
+     * Drops the closed markets older than the retention, runs the periodic matching cycles of
+     * markets with waiting orders, then closes the markets whose slot has started (each gets a
+     * last cycle first) and expires what rests there.
      */
     public void tick(Instant at, EngineListener listener) {
         begin(at, listener);
+        dropRetiredMarkets();
         for (OrderBook book : List.copyOf(openBooks.values())) {
             if (!book.pending().isEmpty()) {
                 runCycle(book);
@@ -123,7 +127,7 @@ public final class TradingEngine {
                 return true;
             }
         }
-        return false;
+        return !closedBooks.isEmpty() && isPastRetention(closedBooks.firstKey(), at);
     }
 
     /** Sends one update per book changed since the last call, in market order. */
@@ -255,6 +259,7 @@ public final class TradingEngine {
         }
         order.addReserved(reservation);
         orders.put(order.orderId(), order);
+        book.recordPlaced(order);
         account.openOrderIds().add(order.orderId());
         if (request.clientOrderKey() != null) {
             clientOrders.put(request.clientOrderKey(), new ClientOrder(order.orderId(), request.fingerprint()));
@@ -346,7 +351,8 @@ public final class TradingEngine {
         String orderId = required(cancel.orderId(), "order_id");
         Order order = orders.get(orderId);
         if (order == null) {
-            throw new Rejection(RejectReason.UNKNOWN_ORDER, "order " + orderId + " does not exist");
+            throw new Rejection(RejectReason.UNKNOWN_ORDER, "order " + orderId + " does not exist"
+                    + removalNote(cancel.market()));
         }
         if (!order.accountId().equals(account.id())) {
             throw new Rejection(RejectReason.NOT_ORDER_OWNER, "order " + orderId + " belongs to another account");
@@ -406,7 +412,65 @@ public final class TradingEngine {
         }
         book.markClosed();
         openBooks.remove(book.market());
+        closedBooks.put(book.slotStart(), book);
         changedBooks.add(book.market());
+    }
+
+    // ---- retention ----
+
+    /**
+     * Drops every closed book whose slot started at least the retention before the engine's time,
+     * with its orders and their client order ids. Runs inside {@link #tick}, so a replay of the
+     * journal drops the same books at the same input. Accounts and the engine's totals stay.
+     */
+    private void dropRetiredMarkets() {
+        while (!closedBooks.isEmpty() && isPastRetention(closedBooks.firstKey(), now)) {
+            OrderBook book = closedBooks.pollFirstEntry().getValue();
+            for (Order order : book.placedOrders()) {
+                if (order.isOpen()) {
+                    throw new IllegalStateException("order " + order.orderId() + " of closed market " + book.market()
+                            + " is still " + order.status().wireName());
+                }
+                orders.remove(order.orderId(), order);
+                if (order.clientOrderId() != null) {
+                    clientOrders.computeIfPresent(clientOrderKey(order.accountId(), order.clientOrderId()),
+                            (key, client) -> client.orderId().equals(order.orderId()) ? null : client);
+                }
+            }
+            books.remove(book.market());
+            changedBooks.remove(book.market());
+        }
+    }
+
+    private boolean isPastRetention(Instant slotStart, Instant at) {
+        return !slotStart.plus(config.closedMarketRetention()).isAfter(at);
+    }
+
+    /** Tells whether the market starting at {@code slotStart} closed at least the retention ago. */
+    public boolean isPastRetention(Instant slotStart) {
+        return isPastRetention(slotStart, now);
+    }
+
+    /** Explains a missing order when the command names a market whose orders were dropped. */
+    private String removalNote(String market) {
+        if (market == null) {
+            return "";
+        }
+        Instant slotStart;
+        try {
+            slotStart = config.calendar().parseMarket(market);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+        if (books.containsKey(MarketCalendar.marketName(slotStart)) || !isPastRetention(slotStart)) {
+            return "";
+        }
+        return "; market " + MarketCalendar.marketName(slotStart) + " closed more than "
+                + config.closedMarketRetention() + " ago, and its orders were removed";
+    }
+
+    static String clientOrderKey(String accountId, String clientOrderId) {
+        return accountId + '\u0000' + clientOrderId;
     }
 
     private static void collect(PriceLevel level, List<Order> into) {
@@ -539,7 +603,7 @@ public final class TradingEngine {
         String clientKey = null;
         String fingerprint = null;
         if (place.clientOrderId() != null) {
-            clientKey = place.accountId() + '\u0000' + place.clientOrderId();
+            clientKey = clientOrderKey(place.accountId(), place.clientOrderId());
             fingerprint = side + "|" + type + "|" + timeInForce + "|" + market + "|" + price + "|" + quantity + "|"
                     + maxCredits;
         }

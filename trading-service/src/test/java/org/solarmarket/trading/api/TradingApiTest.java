@@ -1,6 +1,7 @@
 package org.solarmarket.trading.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,6 +135,32 @@ class TradingApiTest {
         Response markets = given().get("/markets");
         markets.then().statusCode(200);
         assertEquals(96, markets.jsonPath().getList("$").size());
+    }
+
+    @Test
+    void marketPastRetentionAnswersNotFound() {
+        Instant now = Instant.now();
+        send(new TradingCommand.OpenAccount("api-open-retention", "api-retention", now));
+        // The engine judges the retention by the time of its last input, so wait until it has applied one.
+        await(() -> given().get("/accounts/api-retention"), r -> r.statusCode() == 200).then().statusCode(200);
+        String old = MarketCalendar.marketName(MarketCalendar.DEFAULT.slotStartOf(now).minus(Duration.ofDays(2)));
+
+        for (String path : new String[] {"/trades", "/book/summary"}) {
+            given().queryParam("market", old).get(path).then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("field", equalTo("market"))
+                    .body("value", equalTo(old))
+                    .body("detail", containsString("closed more than PT24H ago"));
+        }
+        given().queryParam("market", old).get("/book").then()
+                .statusCode(200)
+                .body("bids", hasSize(0))
+                .body("asks", hasSize(0));
+        given().get("/orders/api-removed").then()
+                .statusCode(404)
+                .body("field", equalTo("order_id"))
+                .body("detail", containsString("removed because its market closed more than PT24H ago"));
     }
 
     @Test
