@@ -70,6 +70,8 @@ public final class EngineRunner implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EngineRunner.class);
     private static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
+    /** A run at least this long after a rebuild counts as healthy, and the retry delay starts over. */
+    private static final Duration STABLE_RUN = Duration.ofSeconds(10);
     private static final Duration REPLAY_POLL = Duration.ofMillis(500);
 
     /**
@@ -197,11 +199,11 @@ public final class EngineRunner implements AutoCloseable {
     private void runLoop() {
         Duration retryDelay = FIRST_RETRY_DELAY;
         int failures = 0;
+        long recoveredAt = 0;
         while (running) {
             try {
                 recover();
-                retryDelay = FIRST_RETRY_DELAY;
-                failures = 0;
+                recoveredAt = System.nanoTime();
                 process();
             } catch (WakeupException | InterruptException e) {
                 if (running) {
@@ -215,6 +217,13 @@ public final class EngineRunner implements AutoCloseable {
                             + " took over";
                     running = false;
                 } else if (running) {
+                    // The delay starts over only after a stable run, so a failure that recurs right
+                    // after every rebuild backs off instead of replaying the journal once a second.
+                    if (recoveredAt != 0 && System.nanoTime() - recoveredAt >= STABLE_RUN.toNanos()) {
+                        retryDelay = FIRST_RETRY_DELAY;
+                        failures = 0;
+                    }
+                    recoveredAt = 0;
                     failures++;
                     LOG.errorf(e, "[engine %s] Failed (%d in a row); rebuilding state from the journal in %d ms",
                             settings.transactionalId(), failures, retryDelay.toMillis());
