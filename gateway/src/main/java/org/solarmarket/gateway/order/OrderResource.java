@@ -164,8 +164,9 @@ public class OrderResource {
             if (lookup != null) {
                 lookup.requireSuccess();
             }
-            throw ApiException.notFound("order " + orderId + " was not found; if it was placed a moment ago,"
-                    + " retry with ?market=", "order_id", orderId);
+            throw ApiException.notFound("order " + orderId + " was not found: it does not exist, or trading-service"
+                    + " removed it after its market's retention. If it was placed a moment ago, retry with ?market=",
+                    "order_id", orderId);
         }
         String commandId = UUID.randomUUID().toString();
         publisher.publish(new TradingCommand.CancelOrder(commandId, owner, clock.instant(), orderId, market));
