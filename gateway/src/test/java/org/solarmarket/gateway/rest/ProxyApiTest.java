@@ -73,8 +73,9 @@ class ProxyApiTest {
 
     @Test
     void chainPaths() {
-        given().get("/chain").then().statusCode(200).body("blocks.size()", equalTo(2));
-        given().get("/chain/full").then().statusCode(200).body("valid", equalTo(true))
+        given().get("/chain").then().statusCode(200).body("blocks.size()", equalTo(2))
+                .body("validation.valid", equalTo(true)).body("validation.blocks_checked", equalTo(2));
+        given().get("/chain/full").then().statusCode(200).body("validation.valid", equalTo(true))
                 .body("blocks[1].transactions[0].id", equalTo("tx-1"));
         given().get("/chain/tx/tx-1/proof").then().statusCode(200).body("valid", equalTo(true));
         given().get("/chain/tx/tx-9/proof").then().statusCode(404).contentType("application/problem+json")
