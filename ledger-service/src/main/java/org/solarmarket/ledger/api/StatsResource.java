@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.solarmarket.ledger.chain.Block;
 import org.solarmarket.ledger.chain.Chain;
+import org.solarmarket.ledger.chain.ChainAudit;
 import org.solarmarket.ledger.chain.Target;
 import org.solarmarket.ledger.quantum.ChannelRegistry;
 import org.solarmarket.ledger.settlement.MiningWorker;
@@ -21,6 +22,9 @@ import org.solarmarket.ledger.wallet.WalletRegistry;
 @Path("/stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
+
+    @Inject
+    ChainAudit audit;
 
     @Inject
     Chain chain;
@@ -45,11 +49,12 @@ public class StatsResource {
 
     /**
      * Ledger figures. {@code settled_fills} counts fills with a transaction in a block;
-     * {@code pending_transactions} are signed and waiting for one.
+     * {@code pending_transactions} are signed and waiting for one. {@code chain_valid} and
+     * {@code blocks_checked} come from the running validation of the chain in memory.
      */
     public record Stats(int blocks, long transactions, int settledFills, int pendingTransactions, int parkedFills,
                         long rejectedFills, long duplicateFills, Difficulty difficulty, HashRate hashRate,
-                        int wallets, int channels, String lastBlockHash) {
+                        int wallets, int channels, String lastBlockHash, boolean chainValid, int blocksChecked) {
     }
 
     /** The target of the last block, as leading zero bits and as the 256-bit value in hex. */
@@ -64,6 +69,7 @@ public class StatsResource {
     @GET
     public Stats stats() {
         Block last = chain.lastBlock();
+        ChainAudit.Audit validation = audit.latest();
         Target target = Target.parse(last.target());
         Difficulty difficulty = new Difficulty(target.leadingZeroBits(),
                 BigDecimal.valueOf(target.leadingZeroBits()).divide(BigDecimal.valueOf(4), 2, RoundingMode.UNNECESSARY),
@@ -72,6 +78,6 @@ public class StatsResource {
                 miner.totalHashes());
         return new Stats(chain.size(), chain.transactionCount(), chain.fillIds().size(), pending.size(),
                 parked.size(), settlement.rejectedCount(), settlement.duplicateCount(), difficulty, rate,
-                wallets.count(), channels.count(), last.hash());
+                wallets.count(), channels.count(), last.hash(), validation.valid(), validation.blocksChecked());
     }
 }

@@ -199,6 +199,9 @@ class SettlementFlowTest {
         given().get("/chain/tx/" + "0".repeat(64) + "/proof").then().statusCode(404).body("field", equalTo("id"));
         given().get("/chain/tx/" + "g".repeat(64)).then().statusCode(400).body("field", equalTo("id"));
         given().get("/stats").then().statusCode(200)
+                .body("chain_valid", equalTo(true))
+                .body("blocks_checked", org.hamcrest.Matchers.greaterThanOrEqualTo(
+                        recent.path("validation").path("blocks_checked").asInt()))
                 .body("difficulty.leading_zero_hex_digits", equalTo("2.00"))
                 .body("difficulty.leading_zero_bits", equalTo(8));
     }
