@@ -1,6 +1,7 @@
 package org.solarmarket.gateway.market;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solarmarket.contracts.PlatformClock;
@@ -22,6 +24,9 @@ import org.solarmarket.gateway.upstream.ServiceClient;
 public class MarketDataResource {
 
     static final int MAX_TRADES = 500;
+    /** Fields of a fill that name the parties; a wallet sees its own fills on its WebSocket. */
+    static final List<String> PRIVATE_TRADE_FIELDS = List.of("buyer_id", "seller_id", "buy_order_id",
+            "sell_order_id");
 
     @Inject
     ServiceClient services;
@@ -49,11 +54,20 @@ public class MarketDataResource {
     @GET
     @Path("trades")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recent trades, newest first; all markets unless market is given")
+    @Operation(summary = "Recent trades, newest first; all markets unless market is given; no account or order ids")
     public JsonNode trades(@QueryParam("market") String market, @QueryParam("limit") String limit) {
         String canonical = market == null ? null : canonicalMarket(market);
-        return services.get(Service.TRADING, "/trades", "market", canonical, "limit", limitOf(limit))
+        JsonNode trades = services.get(Service.TRADING, "/trades", "market", canonical, "limit", limitOf(limit))
                 .requireSuccess();
+        // The list is public, so it shows what the WebSocket's market_update shows: no parties.
+        if (trades.isArray()) {
+            for (JsonNode trade : trades) {
+                if (trade instanceof ObjectNode fields) {
+                    fields.remove(PRIVATE_TRADE_FIELDS);
+                }
+            }
+        }
+        return trades;
     }
 
     @GET

@@ -47,7 +47,12 @@ class ProxyApiTest {
     void tradesValidateLimit() {
         given().queryParam("limit", 2).get("/trades").then().statusCode(200).body("size()", equalTo(2))
                 .body("[0].price", equalTo("0.25"));
-        given().get("/trades").then().statusCode(200).body("size()", equalTo(3));
+        given().get("/trades").then().statusCode(200).body("size()", equalTo(3))
+                .body("[0].trade_id", equalTo("t-0"))
+                .body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("buyer_id")))
+                .body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("seller_id")))
+                .body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("buy_order_id")))
+                .body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("sell_order_id")));
         for (String limit : new String[] {"0", "501", "ten", "-3"}) {
             given().queryParam("limit", limit).get("/trades")
                     .then().statusCode(400).body("field", equalTo("limit")).body("value", equalTo(limit));

@@ -197,7 +197,8 @@ public final class StubServices {
             List<Map<String, Object>> trades = new ArrayList<>();
             for (int i = 0; i < limit; i++) {
                 trades.add(Map.of("trade_id", "t-" + i, "market", query.getOrDefault("market", "2026-12-04T15:00:00Z"),
-                        "price", "0.25", "quantity", "2.000"));
+                        "price", "0.25", "quantity", "2.000", "buyer_id", "bob", "seller_id", "alice",
+                        "buy_order_id", "o-b" + i, "sell_order_id", "o-s" + i));
             }
             send(exchange, 200, trades);
         } else if (path.startsWith("/orders/")) {

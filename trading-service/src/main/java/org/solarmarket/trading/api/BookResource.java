@@ -9,8 +9,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.PriorityQueue;
 import org.solarmarket.contracts.PlatformClock;
 import org.solarmarket.contracts.Fill;
 import org.solarmarket.trading.book.OrderBook;
@@ -58,12 +61,15 @@ public class BookResource {
         });
     }
 
-    /** The latest trades of a market, newest first. */
+    /** The latest trades of one market, or of all markets when none is named, newest first. */
     @GET
     @Path("trades")
     public List<Fill> trades(@QueryParam("market") String market, @QueryParam("limit") String limit) {
-        String name = resolve(market);
         int count = limitOf(limit);
+        if (market == null || market.isBlank()) {
+            return engine.runner().read(state -> latestTrades(state.books(), count));
+        }
+        String name = resolve(market);
         return engine.runner().read(state -> {
             OrderBook book = state.book(name);
             if (book == null) {
@@ -78,6 +84,24 @@ public class BookResource {
             }
             return trades;
         });
+    }
+
+    /** Returns the newest {@code count} trades of all books, by execution time and then trade sequence. */
+    static List<Fill> latestTrades(Collection<OrderBook> books, int count) {
+        Comparator<Fill> newestFirst = Comparator.comparing(Fill::executedAt).thenComparingLong(Fill::sequence)
+                .reversed();
+        PriorityQueue<Fill> newest = new PriorityQueue<>(newestFirst.reversed());
+        for (OrderBook book : books) {
+            for (Fill fill : book.recentTrades()) {
+                newest.add(fill);
+                if (newest.size() > count) {
+                    newest.poll();
+                }
+            }
+        }
+        List<Fill> trades = new ArrayList<>(newest);
+        trades.sort(newestFirst);
+        return trades;
     }
 
     /**

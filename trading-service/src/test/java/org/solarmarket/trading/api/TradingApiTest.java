@@ -12,6 +12,7 @@ import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -121,6 +122,37 @@ class TradingApiTest {
         Response stats = given().get("/stats");
         stats.then().statusCode(200);
         assertEquals(64, stats.jsonPath().getString("state_digest").length());
+    }
+
+    @Test
+    void tradesWithoutMarketCoverAllMarkets() {
+        Instant now = Instant.now();
+        Instant slot = MarketCalendar.DEFAULT.nextOpenSlot(now);
+        String early = MarketCalendar.marketName(slot.plus(Duration.ofHours(4)));
+        String late = MarketCalendar.marketName(slot.plus(Duration.ofHours(5)));
+        send(new TradingCommand.OpenAccount("all-open-a", "all-alice", now),
+                new TradingCommand.OpenAccount("all-open-b", "all-bob", now),
+                new TradingCommand.Credit("all-energy", "all-alice", now, Asset.ENERGY_KWH, new BigDecimal("10"), "m"),
+                new TradingCommand.Credit("all-credits", "all-bob", now, Asset.CREDITS, new BigDecimal("10"), "d"),
+                new TradingCommand.PlaceOrder("all-sell-1", "all-alice", now, "all-s1", null, late, Side.SELL,
+                        OrderType.LIMIT, new BigDecimal("0.20"), new BigDecimal("1"), null, null),
+                new TradingCommand.PlaceOrder("all-buy-1", "all-bob", now, "all-b1", null, late, Side.BUY,
+                        OrderType.LIMIT, new BigDecimal("0.20"), new BigDecimal("1"), null, null),
+                new TradingCommand.PlaceOrder("all-sell-2", "all-alice", now, "all-s2", null, early, Side.SELL,
+                        OrderType.LIMIT, new BigDecimal("0.21"), new BigDecimal("1"), null, null),
+                new TradingCommand.PlaceOrder("all-buy-2", "all-bob", now, "all-b2", null, early, Side.BUY,
+                        OrderType.LIMIT, new BigDecimal("0.21"), new BigDecimal("1"), null, null));
+
+        Response all = await(() -> given().queryParam("limit", 500).get("/trades"), r -> r.statusCode() == 200
+                && r.jsonPath().getList("market").containsAll(List.of(early, late)));
+        List<String> markets = all.jsonPath().getList("market");
+        List<String> times = all.jsonPath().getList("executed_at");
+        org.junit.jupiter.api.Assertions.assertTrue(markets.containsAll(List.of(early, late)), markets.toString());
+        for (int i = 1; i < times.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertFalse(Instant.parse(times.get(i)).isAfter(
+                    Instant.parse(times.get(i - 1))), "newest first: " + times);
+        }
+        given().queryParam("limit", 1).get("/trades").then().statusCode(200).body("$", hasSize(1));
     }
 
     @Test
