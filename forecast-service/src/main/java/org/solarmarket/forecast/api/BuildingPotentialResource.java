@@ -74,7 +74,12 @@ public class BuildingPotentialResource {
                 .orElse(reference == null ? 0 : reference.latitude());
         double longitude = request.number("longitude", -180, false, 180)
                 .orElse(reference == null ? 0 : reference.longitude());
-        boolean ownLocation = request.has("latitude") || request.has("longitude");
+        if (request.has("latitude") != request.has("longitude")) {
+            String missing = request.has("latitude") ? "longitude" : "latitude";
+            throw ProblemException.invalid(missing, null, "is required when "
+                    + (missing.equals("latitude") ? "longitude" : "latitude") + " is given; a location needs both");
+        }
+        boolean ownLocation = request.has("latitude");
         double altitude = request.number("altitude_meters", -500, false, 9000)
                 .orElse(reference == null || ownLocation ? 0 : reference.altitudeMeters());
         double tilt = request.number("tilt_degrees", 0, false, 90).orElse(PlantConfig.DEFAULT_TILT);

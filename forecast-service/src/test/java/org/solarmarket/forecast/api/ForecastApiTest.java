@@ -187,6 +187,19 @@ class ForecastApiTest {
     }
 
     @Test
+    void buildingPotentialNeedsBothCoordinates() {
+        given().contentType("application/json").body("{\"roof_area_m2\": 60, \"latitude\": 47}")
+                .post("/api/solar/building-potential")
+                .then().statusCode(400)
+                .body("field", equalTo("longitude"))
+                .body("detail", containsString("latitude is given"));
+        given().contentType("application/json").body("{\"roof_area_m2\": 60, \"longitude\": 8.54}")
+                .post("/api/solar/building-potential")
+                .then().statusCode(400)
+                .body("field", equalTo("latitude"));
+    }
+
+    @Test
     void buildingPotentialElsewhereAssumesSeaLevel() {
         JsonPath json = given().contentType("application/json")
                 .body("{\"roof_area_m2\": 60, \"latitude\": 52.52, \"longitude\": 13.40}")
