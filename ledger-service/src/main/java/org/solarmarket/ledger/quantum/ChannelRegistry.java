@@ -155,7 +155,7 @@ public class ChannelRegistry {
     private static ApiException refused(Request request, ChannelReport.Bb84Summary summary, String detail) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("secure", false);
-        extensions.put("status", "refused");
+        extensions.put("outcome", "refused");
         extensions.put("participant_a", request.participantA());
         extensions.put("participant_b", request.participantB());
         extensions.put("simulation_notice", ChannelReport.SIMULATION_NOTICE);

@@ -77,7 +77,8 @@ class QuantumApiTest {
         Response response = requestChannel(channel("eavesdropper", true, "key_length", 1024));
         response.then().statusCode(422).contentType("application/problem+json")
                 .body("secure", equalTo(false))
-                .body("status", equalTo("refused"))
+                .body("status", equalTo(422))
+                .body("outcome", equalTo("refused"))
                 .body("detail", containsString("eavesdropper"))
                 .body("simulation_notice", containsString("simulation"))
                 .body("bb84.eavesdropper", equalTo(true))
