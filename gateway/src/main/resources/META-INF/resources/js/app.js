@@ -5,6 +5,7 @@
 
   const SLOT_MINUTES = 15;
   const CHAIN_RELOAD_MS = 2000;
+  const SUMMARY_RELOAD_MS = 1000;
   const WALLETS_KEY = "solarmarket.wallets";
   const ACTIVE_KEY = "solarmarket.active-wallet";
   const $ = (selector) => document.querySelector(selector);
@@ -453,6 +454,14 @@
       + (validation.error ? " · first problem: " + JSON.stringify(validation.error) : ""));
   }
 
+  // The summary line (spread, liquidity) comes from REST. It follows the live book, reloaded at
+  // most once per interval while updates arrive.
+  let summaryReload = null;
+  function scheduleSummaryReload() {
+    if (summaryReload) return;
+    summaryReload = setTimeout(() => { summaryReload = null; loadSummary(); }, SUMMARY_RELOAD_MS);
+  }
+
   // Blocks may come several times a second; the chain panel reloads at most once per interval.
   let chainReload = null;
   function scheduleChainReload() {
@@ -571,7 +580,7 @@
       case "market_update":
         if (data.bids || data.asks) state.books.set(data.market, data);
         if (data.recent_trades) state.trades.set(data.market, data.recent_trades);
-        if (data.market === state.market) { renderBook(); renderTrades(); }
+        if (data.market === state.market) { renderBook(); renderTrades(); scheduleSummaryReload(); }
         break;
       case "forecast_update":
         showForecast(data.forecast);

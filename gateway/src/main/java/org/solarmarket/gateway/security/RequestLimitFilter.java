@@ -5,30 +5,22 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.solarmarket.gateway.problem.ApiProblem;
 
 /**
- * Rejects REST requests over the rate limits (429 with {@code Retry-After}) and bodies declared
- * larger than the size limit (413), before any resource reads them. Bodies sent without a
- * {@code Content-Length} are bounded when the resource reads them.
+ * Rejects REST requests over the rate limits (429 with {@code Retry-After}) before any resource
+ * reads them. {@link org.solarmarket.gateway.problem.HttpLayerProblems} rejects bodies declared
+ * larger than the size limit, and bodies sent without a {@code Content-Length} are bounded when
+ * the resource reads them.
  */
 public class RequestLimitFilter {
 
     @Inject
     RateLimiter limiter;
 
-    @ConfigProperty(name = "solarmarket.gateway.max-body-bytes", defaultValue = "65536")
-    long maxBodyBytes;
-
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext context, HttpServerRequest request) {
-        String declaredLength = context.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (declaredLength != null && isOver(declaredLength)) {
-            return problem(413, "Content Too Large", "the request body has " + declaredLength
-                    + " bytes; at most " + maxBodyBytes + " are accepted", declaredLength).build();
-        }
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         String token = BearerToken.from(context.getHeaderString(HttpHeaders.AUTHORIZATION)).orElse(null);
         long waitSeconds = limiter.acquire(address, token);
@@ -38,14 +30,6 @@ public class RequestLimitFilter {
                     .header("Retry-After", String.valueOf(waitSeconds)).build();
         }
         return null;
-    }
-
-    private boolean isOver(String declaredLength) {
-        try {
-            return Long.parseLong(declaredLength.trim()) > maxBodyBytes;
-        } catch (NumberFormatException e) {
-            return true;
-        }
     }
 
     private static Response.ResponseBuilder problem(int status, String title, String detail, Object value) {

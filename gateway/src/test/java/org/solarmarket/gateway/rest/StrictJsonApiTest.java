@@ -98,6 +98,14 @@ class StrictJsonApiTest {
     }
 
     @Test
+    void bodyOverHttpLimitIsProblemDocument() {
+        String padding = "x".repeat(1_000_000);
+        post("{\"user_id\":\"" + userId + "\",\"side\":\"buy\",\"quantity\":1,\"price\":0.2,\"note\":\"" + padding + "\"}")
+                .statusCode(413).contentType("application/problem+json").body("status", equalTo(413))
+                .body("field", equalTo("body"));
+    }
+
+    @Test
     void trailingTokensAndNonObjectsAreRejected() {
         post("{\"user_id\":\"" + userId + "\",\"side\":\"buy\",\"quantity\":1,\"price\":0.2} {}")
                 .statusCode(400).body("field", equalTo("body"));
