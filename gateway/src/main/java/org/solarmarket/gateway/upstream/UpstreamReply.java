@@ -15,6 +15,9 @@ import org.solarmarket.gateway.problem.UpstreamProblemException;
  */
 public record UpstreamReply(Service service, String path, int status, JsonNode body) {
 
+    /** Seconds a client is asked to wait when a service is not ready. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
     public boolean isSuccess() {
         return status >= 200 && status < 300;
     }
@@ -23,7 +26,8 @@ public record UpstreamReply(Service service, String path, int status, JsonNode b
      * Returns the body of a 2xx response, or throws the error that the gateway should return.
      *
      * @throws UpstreamProblemException for a 4xx answer in problem+json, passed through as it is
-     * @throws ApiException             for other 4xx answers (same status) and for 5xx answers (502)
+     * @throws ApiException             for other 4xx answers (same status), for 503 (passed on with
+     *                                  {@code Retry-After}) and for other 5xx answers (502)
      */
     public JsonNode requireSuccess() {
         if (isSuccess()) {
@@ -37,6 +41,12 @@ public record UpstreamReply(Service service, String path, int status, JsonNode b
                     : service.displayName() + " rejected the request to " + path;
             throw new ApiException(status, status == 404 ? "Not Found" : "Rejected by " + service.displayName(),
                     detail, null, null);
+        }
+        if (status == 503) {
+            // The service runs but is not ready yet, for example while it rebuilds its state.
+            String reason = body.isObject() && body.has("detail") ? ": " + body.get("detail").asText() : "";
+            throw new ApiException(503, "Service Unavailable", service.displayName() + " is not ready on " + path
+                    + reason + "; retry later", null, null).withHeader("Retry-After", RETRY_AFTER_SECONDS);
         }
         throw new ApiException(502, "Bad Gateway", service.displayName() + " failed with HTTP " + status
                 + " on " + path + "; retry later", null, null);

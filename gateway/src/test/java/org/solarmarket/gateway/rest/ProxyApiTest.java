@@ -61,11 +61,20 @@ class ProxyApiTest {
 
     @Test
     void failingServiceGives502() {
-        stub.down.add("trading");
+        stub.failing.add("trading");
         given().get("/book").then().statusCode(502).contentType("application/problem+json")
                 .body("detail", containsString("trading-service"));
-        stub.down.add("ledger");
+        stub.failing.add("ledger");
         given().get("/chain").then().statusCode(502).body("detail", containsString("ledger-service"));
+    }
+
+    @Test
+    void notReadyServiceGives503WithRetryAfter() {
+        stub.down.add("trading");
+        given().get("/book").then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "2")
+                .body("detail", containsString("trading-service is not ready"))
+                .body("detail", containsString("rebuilding"));
     }
 
     @Test
@@ -130,7 +139,7 @@ class ProxyApiTest {
                 .body("forecast.statistics.peak_power_kw", equalTo("3.8"))
                 .body("carbon.kg_co2_per_kwh", equalTo("0.417"));
         given().get("/api/solar/plant-info").then().statusCode(200).body("model.trained", equalTo(true));
-        stub.down.add("forecast");
+        stub.failing.add("forecast");
         given().get("/api/solar/plant-info").then().statusCode(502);
     }
 

@@ -42,6 +42,8 @@ public final class StubServices {
     public final Map<String, JsonNode> orders = new ConcurrentHashMap<>();
     /** Services that return 503 for everything, by prefix ("forecast", "trading", "ledger"). */
     public final Set<String> down = ConcurrentHashMap.newKeySet();
+    /** Services that fail with 500 for everything, by prefix. */
+    public final Set<String> failing = ConcurrentHashMap.newKeySet();
     /** Services that drop the connection without an answer, by prefix. */
     public final Set<String> unreachable = ConcurrentHashMap.newKeySet();
     /** Method and path of every request received, in order. */
@@ -81,6 +83,7 @@ public final class StubServices {
     public void reset() {
         orders.clear();
         down.clear();
+        failing.clear();
         unreachable.clear();
         calls.clear();
         forecastDelayMillis = 0;
@@ -104,7 +107,11 @@ public final class StubServices {
                 return;
             }
             if (down.contains(prefix)) {
-                send(exchange, 503, Map.of("status", "DOWN"));
+                send(exchange, 503, Map.of("status", "DOWN", "detail", "the engine is rebuilding its state"));
+                return;
+            }
+            if (failing.contains(prefix)) {
+                send(exchange, 500, Map.of("error", "boom"));
                 return;
             }
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
