@@ -1,6 +1,7 @@
 package org.solarmarket.gateway.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -69,9 +70,7 @@ public final class StrictJson {
         try {
             return MAPPER.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw ApiException.invalidField("body", null, "limit exceeded: " + e.getOriginalMessage()
-                    + " (numbers may have at most " + MAX_NUMBER_CHARS + " characters, nesting at most "
-                    + MAX_NESTING_DEPTH + " levels)");
+            throw ApiException.invalidField("body", null, limitBroken(e.getOriginalMessage()) + where(e));
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
             Matcher duplicate = DUPLICATE.matcher(message);
@@ -79,10 +78,40 @@ public final class StrictJson {
                 throw new ApiException(400, "Invalid request", "duplicate field " + duplicate.group(1)
                         + ": each key may appear once in an object", duplicate.group(1), null);
             }
-            throw ApiException.invalidField("body", null, "malformed JSON: " + message);
+            throw ApiException.invalidField("body", null, "malformed JSON: " + plain(message) + where(e));
         } catch (IOException e) {
             throw ApiException.invalidField("body", null, "unreadable body: " + e.getMessage());
         }
+    }
+
+    /** Names the limit that a body broke, in the gateway's terms rather than the parser's. */
+    private static String limitBroken(String parserMessage) {
+        String lower = parserMessage.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("number")) {
+            return "a number has more than " + MAX_NUMBER_CHARS + " characters";
+        }
+        if (lower.contains("nesting") || lower.contains("depth")) {
+            return "objects and arrays nest deeper than " + MAX_NESTING_DEPTH + " levels";
+        }
+        return "the body breaks a size limit of the JSON reader";
+    }
+
+    /**
+     * Drops the parser's configuration hints, such as "enable JsonReadFeature.X to allow", which
+     * name switches of the library that a client cannot set.
+     */
+    private static String plain(String parserMessage) {
+        int hint = parserMessage.indexOf(": enable ");
+        String message = hint > 0 ? parserMessage.substring(0, hint) : parserMessage;
+        return message.replace('`', '\'');
+    }
+
+    private static String where(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     /** Rejects numbers whose decimal exponent is out of range, without expanding them. */

@@ -148,8 +148,8 @@ public class SocketMessages {
         if (token.isEmpty()) {
             throw ApiException.invalidField("api_token", null, "the field is required");
         }
-        String owner = tokens.userOf(token).orElseThrow(() -> ApiException.unauthorized(
-                "the api_token belongs to no wallet"));
+        String owner = tokens.userOf(token).orElseThrow(() -> new ApiException(401, "Unauthorized",
+                "the api_token belongs to no wallet; use the api_token returned by POST /wallet", "api_token", null));
         if (!owner.equals(userId)) {
             throw ApiException.forbidden("the api_token belongs to another wallet than user_id '" + userId + "'",
                     "user_id", userId);

@@ -124,6 +124,9 @@ class MarketSocketTest {
         try (WsClient aliceClient = connect(); WsClient bobClient = connect()) {
             aliceClient.await("initial_state");
             bobClient.await("initial_state");
+            bobClient.send("subscribe", Map.of("user_id", bob, "api_token", "not-a-token"));
+            bobClient.await("error", data -> "api_token".equals(data.path("field").asText())
+                    && data.path("message").asText().contains("no wallet"), Duration.ofSeconds(5));
             bobClient.send("subscribe", Map.of("user_id", bob, "api_token", aliceToken));
             bobClient.await("error", data -> data.path("message").asText().contains("another wallet"),
                     Duration.ofSeconds(5));
