@@ -47,4 +47,10 @@ class JsonTest {
                 .getBytes(StandardCharsets.UTF_8);
         assertThrows(RuntimeException.class, () -> Json.read(json, TradingCommand.class));
     }
+
+    @Test
+    void treeKeepsDecimalsAsWritten() throws Exception {
+        String json = "{\"power_w\":400.0,\"tilt\":20,\"price\":0.250}";
+        assertEquals(json, Json.mapper().writeValueAsString(Json.mapper().readTree(json)));
+    }
 }
