@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.solarmarket.contracts.Json;
+import org.solarmarket.contracts.OrderRules;
 
 /**
- * Per prosumer: energy sold on the market against energy metered, both in kWh. A positive
- * shortfall means the prosumer sold more than it produced and must buy the difference from the
- * grid. A negative one is surplus spilled to the grid at the feed-in tariff.
+ * Per prosumer: energy sold on the market against energy metered, both in kWh, over the whole
+ * replay. {@code shortfall_kwh} is what it sold beyond its production and must buy from the grid;
+ * {@code surplus_kwh} is production it did not sell, spilled to the grid at the feed-in tariff.
+ * At most one of the two is above zero.
  */
 final class DeliveryReport {
 
@@ -41,6 +43,11 @@ final class DeliveryReport {
         return produced.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** Writes an amount with at least the three decimals of the 1 Wh tick, for example 0.000. */
+    private static String atKwhScale(BigDecimal kwh) {
+        return kwh.setScale(Math.max(kwh.scale(), OrderRules.QUANTITY_SCALE)).toPlainString();
+    }
+
     /** Writes the report as JSON, replacing the previous one atomically. */
     synchronized void write(Path file) throws IOException {
         Map<String, Object> prosumers = new TreeMap<>();
@@ -50,7 +57,9 @@ final class DeliveryReport {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("sold_kwh", s.toPlainString());
             row.put("produced_kwh", p.toPlainString());
-            row.put("shortfall_kwh", s.subtract(p).toPlainString());
+            BigDecimal difference = s.subtract(p);
+            row.put("shortfall_kwh", atKwhScale(difference.max(BigDecimal.ZERO)));
+            row.put("surplus_kwh", atKwhScale(difference.negate().max(BigDecimal.ZERO)));
             prosumers.put(userId, row);
         }
         Map<String, Object> report = new LinkedHashMap<>();
