@@ -1,6 +1,5 @@
 package org.solarmarket.gateway.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -20,7 +19,10 @@ import org.solarmarket.gateway.upstream.UpstreamReply;
 /**
  * Resolves wallet tokens to their user ids through ledger-service ({@code POST /wallet/authenticate})
  * and enforces the owner rule of wallet-bound calls. Results are cached briefly under the token's
- * SHA-256 digest; neither the cache nor the log ever contains a token.
+ * SHA-256 digest; neither the cache nor the log ever contains a token. While ledger-service is
+ * unavailable, a token it accepted within {@code solarmarket.gateway.token-stale-grace} still
+ * authenticates, so trading goes on through a ledger restart. The ledger has no way to revoke a
+ * token, so an accepted token stays valid.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -34,6 +36,9 @@ public class TokenVerifier {
 
     @ConfigProperty(name = "solarmarket.gateway.token-cache-ttl", defaultValue = "PT30S")
     Duration ttl;
+
+    @ConfigProperty(name = "solarmarket.gateway.token-stale-grace", defaultValue = "PT10M")
+    Duration staleGrace;
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
@@ -75,14 +80,23 @@ public class TokenVerifier {
         if (cached != null && cached.expires().isAfter(now)) {
             return cached.userId().equals(REJECTED) ? Optional.empty() : Optional.of(cached.userId());
         }
-        UpstreamReply reply = services.post(Service.LEDGER, "/wallet/authenticate",
-                Json.write(Map.of("api_token", token)));
         String userId;
-        if (reply.status() == 401 || reply.status() == 403 || reply.status() == 404) {
-            userId = REJECTED;
-        } else {
-            JsonNode body = reply.requireSuccess();
-            userId = body.path("user_id").asText(REJECTED);
+        try {
+            UpstreamReply reply = services.post(Service.LEDGER, "/wallet/authenticate",
+                    Json.write(Map.of("api_token", token)));
+            if (reply.status() == 401 || reply.status() == 403 || reply.status() == 404) {
+                userId = REJECTED;
+            } else {
+                userId = reply.requireSuccess().path("user_id").asText(REJECTED);
+            }
+        } catch (ApiException e) {
+            if (e.status() >= 500 && cached != null && !cached.userId().equals(REJECTED)
+                    && cached.expires().plus(staleGrace).isAfter(now)) {
+                LOG.warnf("[wallet %s] ledger-service unavailable (%s); using the token's earlier result",
+                        cached.userId(), e.getMessage());
+                return Optional.of(cached.userId());
+            }
+            throw e;
         }
         remember(key, userId, now);
         return userId.equals(REJECTED) ? Optional.empty() : Optional.of(userId);
