@@ -4,13 +4,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.logging.Logger;
@@ -49,6 +52,10 @@ public class SolarResource {
             + "at the altitude";
     private static final String TEMPERATURE_DOC = "Air temperature [°C], -90 to 60, default 12";
     private static final String DELTA_T_DOC = "TT - UT [s], -8000 to 8000, default: estimated from the date";
+    static final Set<String> POSITION_PARAMETERS = Set.of("latitude", "longitude", "time", "altitude", "pressure",
+            "temperature", "delta_t", "surface_tilt", "surface_azimuth", "timezone");
+    static final Set<String> CLEAR_SKY_PARAMETERS = Set.of("latitude", "longitude", "time", "altitude",
+            "pressure", "temperature", "delta_t", "linke_turbidity", "model");
 
     @GET
     @Path("/position")
@@ -66,7 +73,9 @@ public class SolarResource {
             @Parameter(description = "Surface azimuth [°], clockwise from north, 0 to 360, default 180")
             @QueryParam("surface_azimuth") String surfaceAzimuth,
             @Parameter(description = "Zone whose calendar day the sunrise and sunset belong to, e.g. "
-                    + "America/Denver; default: the zone or offset of time") @QueryParam("timezone") String timezone) {
+                    + "America/Denver; default: the zone or offset of time") @QueryParam("timezone") String timezone,
+            @Context UriInfo uri) {
+        QueryParameters.requireKnown(uri, POSITION_PARAMETERS);
         Site site = Site.parse(latitude, longitude, time, altitude, pressure, temperature, deltaT, timezone);
         double tilt = QueryParameters.optional("surface_tilt", surfaceTilt, 0.0, 90.0);
         double azimuth = QueryParameters.optional("surface_azimuth", surfaceAzimuth, 0.0, 360.0, 180.0);
@@ -119,7 +128,9 @@ public class SolarResource {
             @Parameter(description = DELTA_T_DOC) @QueryParam("delta_t") String deltaT,
             @Parameter(description = "Linke turbidity [unitless], 1 to 10, default "
                     + PlantConfig.DEFAULT_LINKE_TURBIDITY) @QueryParam("linke_turbidity") String linkeTurbidity,
-            @Parameter(description = "ineichen (default) or haurwitz") @QueryParam("model") String model) {
+            @Parameter(description = "ineichen (default) or haurwitz") @QueryParam("model") String model,
+            @Context UriInfo uri) {
+        QueryParameters.requireKnown(uri, CLEAR_SKY_PARAMETERS);
         Site site = Site.parse(latitude, longitude, time, altitude, pressure, temperature, deltaT, null);
         double linke = QueryParameters.optional("linke_turbidity", linkeTurbidity, 1.0, 10.0,
                 PlantConfig.DEFAULT_LINKE_TURBIDITY);

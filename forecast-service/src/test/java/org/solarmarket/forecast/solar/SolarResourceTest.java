@@ -148,6 +148,23 @@ class SolarResourceTest {
     }
 
     @Test
+    void unknownAndRepeatedParametersAreRejected() {
+        position("latitude", 45, "longitude", 0, "time", "2026-01-01T00:00:00Z", "altitud", 400)
+                .statusCode(400)
+                .body("field", equalTo("altitud"))
+                .body("value", equalTo("400"))
+                .body("detail", containsString("altitude"));
+        clearSky("latitude", 45, "longitude", 0, "time", "2026-01-01T00:00:00Z", "linke", 3)
+                .statusCode(400)
+                .body("field", equalTo("linke"));
+        given().queryParam("latitude", 45).queryParam("longitude", 0).queryParam("time", "2026-01-01T00:00:00Z")
+                .queryParam("altitude", 100).queryParam("altitude", 2000).get("/api/solar/position").then()
+                .statusCode(400)
+                .body("field", equalTo("altitude"))
+                .body("detail", containsString("2 times"));
+    }
+
+    @Test
     void missingAndMalformedNumbersAreRejected() {
         position("longitude", 0, "time", "2026-01-01T00:00:00Z")
                 .statusCode(400)
