@@ -39,6 +39,8 @@ final class ReplayLoop {
     /** Energy in a prosumer's account at the start (a home battery), so that early sales are covered. */
     private static final BigDecimal PROSUMER_OPENING_KWH = new BigDecimal("5.000");
     private static final int FORECAST_HOURS = 6;
+    /** Least platform time before a slot starts for its orders to be placed; a third of a slot. */
+    private static final Duration MIN_LEAD = Duration.ofMinutes(5);
 
     private final ReplaySettings settings;
     private final PlatformClock clock;
@@ -85,7 +87,14 @@ final class ReplayLoop {
             Instant now = clock.instant();
             Instant next = calendar.nextOpenSlot(now);
             if (!ordersBySlot.containsKey(next)) {
-                placeOrders(next);
+                if (Duration.between(now, next).compareTo(MIN_LEAD) < 0) {
+                    // Too close to its start for fifty orders to arrive in time: the slot is only metered.
+                    ordersBySlot.put(next, List.of());
+                    LOG.info(() -> "[market " + MarketCalendar.marketName(next) + "] starts in less than "
+                            + MIN_LEAD.toMinutes() + " platform minutes; no orders, metering only");
+                } else {
+                    placeOrders(next);
+                }
             }
             for (Instant slot : new ArrayList<>(ordersBySlot.keySet())) {
                 if (!meteredSlots.contains(slot) && !slot.plus(SlotPlanner.SLOT).isAfter(now)) {
