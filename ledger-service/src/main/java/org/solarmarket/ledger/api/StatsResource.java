@@ -12,6 +12,7 @@ import org.solarmarket.ledger.chain.Chain;
 import org.solarmarket.ledger.chain.ChainAudit;
 import org.solarmarket.ledger.chain.Target;
 import org.solarmarket.ledger.quantum.ChannelRegistry;
+import org.solarmarket.ledger.settlement.FillConsumer;
 import org.solarmarket.ledger.settlement.MiningWorker;
 import org.solarmarket.ledger.settlement.ParkedFills;
 import org.solarmarket.ledger.settlement.PendingPool;
@@ -25,6 +26,9 @@ public class StatsResource {
 
     @Inject
     ChainAudit audit;
+
+    @Inject
+    FillConsumer fills;
 
     @Inject
     Chain chain;
@@ -51,10 +55,13 @@ public class StatsResource {
      * Ledger figures. {@code settled_fills} counts fills with a transaction in a block;
      * {@code pending_transactions} are signed and waiting for one. {@code chain_valid} and
      * {@code blocks_checked} come from the running validation of the chain in memory.
+     * {@code settlement_stall} is null while fills settle, and otherwise says since when the same
+     * batch keeps failing, how often, and the last error.
      */
     public record Stats(int blocks, long transactions, int settledFills, int pendingTransactions, int parkedFills,
                         long rejectedFills, long duplicateFills, Difficulty difficulty, HashRate hashRate,
-                        int wallets, int channels, String lastBlockHash, boolean chainValid, int blocksChecked) {
+                        int wallets, int channels, String lastBlockHash, boolean chainValid, int blocksChecked,
+                        FillConsumer.Stall settlementStall) {
     }
 
     /** The target of the last block, as leading zero bits and as the 256-bit value in hex. */
@@ -78,6 +85,7 @@ public class StatsResource {
                 miner.totalHashes());
         return new Stats(chain.size(), chain.transactionCount(), chain.fillIds().size(), pending.size(),
                 parked.size(), settlement.rejectedCount(), settlement.duplicateCount(), difficulty, rate,
-                wallets.count(), channels.count(), last.hash(), validation.valid(), validation.blocksChecked());
+                wallets.count(), channels.count(), last.hash(), validation.valid(), validation.blocksChecked(),
+                fills.stall().orElse(null));
     }
 }

@@ -7,10 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -50,6 +52,14 @@ public class FillConsumer {
     Settlement settlement;
 
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile Stall stall;
+
+    /**
+     * Settlement that keeps failing: since when, how many attempts of the same batch, and the last
+     * error. Offsets stay uncommitted meanwhile, so no fill is skipped.
+     */
+    public record Stall(Instant since, int attempts, String lastError) {
+    }
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
@@ -123,16 +133,28 @@ public class FillConsumer {
         try {
             settlement.settleAll(fills);
             consumer.commitSync();
+            if (stall != null) {
+                LOG.infof("Settlement resumed after %d failed attempts since %s", stall.attempts(), stall.since());
+                stall = null;
+            }
         } catch (java.io.IOException | RuntimeException e) {
             if (e instanceof WakeupException wakeup) {
                 throw wakeup;
             }
-            // TODO: should a fill that fails every retry go to a dead-letter topic instead of blocking its partition?
+            Stall previous = stall;
+            stall = new Stall(previous == null ? Instant.now() : previous.since(),
+                    previous == null ? 1 : previous.attempts() + 1, e.toString());
+            // TODO: quarantine a fill that fails alone on every retry, without draining all fills when the cause is shared.
             LOG.errorf(e, "Could not settle %d fills; retrying from offsets %s in %d s", fills.size(), firstOffsets,
                     RETRY_DELAY.toSeconds());
             firstOffsets.forEach(consumer::seek);
             sleep();
         }
+    }
+
+    /** Returns the current stall, or empty while fills settle normally. */
+    public Optional<Stall> stall() {
+        return Optional.ofNullable(stall);
     }
 
     private void sleep() {

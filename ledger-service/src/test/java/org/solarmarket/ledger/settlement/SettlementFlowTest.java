@@ -200,6 +200,7 @@ class SettlementFlowTest {
         given().get("/chain/tx/" + "g".repeat(64)).then().statusCode(400).body("field", equalTo("id"));
         given().get("/stats").then().statusCode(200)
                 .body("chain_valid", equalTo(true))
+                .body("settlement_stall", org.hamcrest.Matchers.nullValue())
                 .body("blocks_checked", org.hamcrest.Matchers.greaterThanOrEqualTo(
                         recent.path("validation").path("blocks_checked").asInt()))
                 .body("difficulty.leading_zero_hex_digits", equalTo("2.00"))
