@@ -9,6 +9,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record ApiProblem(String type, String title, int status, String detail, String field, String value) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    /** Problem type of a request parameter that is missing, malformed or out of range. */
-    public static final String INVALID_INPUT = "urn:solarmarket:problem:invalid-input";
+    /**
+     * Problem type of a request parameter that is missing, malformed or out of range. Like every
+     * service of the platform it is {@code about:blank}: the status and {@code field} say what
+     * went wrong.
+     */
+    public static final String INVALID_INPUT = "about:blank";
 }

@@ -113,7 +113,7 @@ class SolarResourceTest {
                 .body("status", equalTo(400))
                 .body("field", equalTo("time"))
                 .body("value", equalTo("2015-01-01T00:00"))
-                .body("type", equalTo("urn:solarmarket:problem:invalid-input"))
+                .body("type", equalTo("about:blank"))
                 .body("title", equalTo("Invalid request parameter"))
                 .body("detail", containsString("offset"));
     }
