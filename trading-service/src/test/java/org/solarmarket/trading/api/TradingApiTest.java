@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -153,6 +154,16 @@ class TradingApiTest {
                     Instant.parse(times.get(i - 1))), "newest first: " + times);
         }
         given().queryParam("limit", 1).get("/trades").then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void openApiSchemasAreSnakeCase() {
+        Response openapi = given().queryParam("format", "json").get("/q/openapi");
+        openapi.then().statusCode(200);
+        Map<String, Object> order = openapi.jsonPath().getMap("components.schemas.OrderStatus.properties");
+        org.junit.jupiter.api.Assertions.assertTrue(order.containsKey("order_id"), order.keySet().toString());
+        org.junit.jupiter.api.Assertions.assertTrue(order.containsKey("time_in_force"), order.keySet().toString());
+        org.junit.jupiter.api.Assertions.assertFalse(order.containsKey("orderId"), order.keySet().toString());
     }
 
     @Test
