@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -91,7 +92,7 @@ public class OrderResource {
             throw ApiException.forbidden("the bearer token belongs to another wallet than user_id '"
                     + request.userId() + "'", "user_id", request.userId());
         }
-        String orderId = UUID.randomUUID().toString();
+        String orderId = orderIdOf(request);
         String commandId = UUID.randomUUID().toString();
         TradingCommand.PlaceOrder command = new TradingCommand.PlaceOrder(commandId, request.userId(), now, orderId,
                 request.clientOrderId(), request.market(), request.side(), OrderType.LIMIT, request.price(),
@@ -173,6 +174,19 @@ public class OrderResource {
         LOG.debugf("[order %s] Cancel requested by %s in market %s", orderId, owner, market);
         return Response.accepted(Map.of("order_id", orderId, "market", market, "status", "cancel_requested",
                 "command_id", commandId)).build();
+    }
+
+    /**
+     * Returns a new order id, or for an order with a client order id, one derived from the wallet
+     * and that id. A retry then gets the order id of the first attempt, which is the order that
+     * trading-service keeps, so the client can follow it with {@code GET /order/{order_id}}.
+     */
+    static String orderIdOf(OrderRequest request) {
+        if (request.clientOrderId() == null) {
+            return UUID.randomUUID().toString();
+        }
+        return UUID.nameUUIDFromBytes(("order:" + request.userId() + ":" + request.clientOrderId())
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Looks an order up; returns null when trading-service is unreachable and a market was given. */

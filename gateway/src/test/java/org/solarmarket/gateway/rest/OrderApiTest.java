@@ -68,6 +68,25 @@ class OrderApiTest {
     }
 
     @Test
+    void retryWithClientOrderIdKeepsOrderId() {
+        String first = given().header("Authorization", bearer(token)).contentType("application/json")
+                .body(order(userId, ",\"client_order_id\":\"retry-1\"")).post("/order")
+                .then().statusCode(202).extract().path("order_id");
+        String retry = given().header("Authorization", bearer(token)).contentType("application/json")
+                .body(order(userId, ",\"client_order_id\":\"retry-1\"")).post("/order")
+                .then().statusCode(202).extract().path("order_id");
+        String other = given().header("Authorization", bearer(token)).contentType("application/json")
+                .body(order(userId, ",\"client_order_id\":\"retry-2\"")).post("/order")
+                .then().statusCode(202).extract().path("order_id");
+        String plain = given().header("Authorization", bearer(token)).contentType("application/json")
+                .body(order(userId, "")).post("/order")
+                .then().statusCode(202).extract().path("order_id");
+        assertEquals(first, retry, "a retry names the order of the first attempt");
+        org.junit.jupiter.api.Assertions.assertNotEquals(first, other);
+        org.junit.jupiter.api.Assertions.assertNotEquals(first, plain);
+    }
+
+    @Test
     void placeWithoutTokenIsUnauthorized() {
         given().contentType("application/json").body(order(userId, ""))
                 .post("/order")
