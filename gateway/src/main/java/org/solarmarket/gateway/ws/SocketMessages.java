@@ -43,6 +43,10 @@ import org.solarmarket.gateway.upstream.ServiceClient;
 @ApplicationScoped
 public class SocketMessages {
 
+    /** Fields of request_forecast; {@code interval} is the short form of {@code interval_minutes}. */
+    static final java.util.Set<String> FORECAST_FIELDS = java.util.Set.of("hours", "interval", "interval_minutes",
+            "start_time", "request_id");
+
     private static final Logger LOG = Logger.getLogger(SocketMessages.class);
     private static final List<String> CLIENT_EVENTS = List.of("request_forecast", "subscribe", "unsubscribe", "ping");
 
@@ -115,6 +119,11 @@ public class SocketMessages {
     }
 
     private void requestForecast(ClientSession session, JsonNode data, String requestId) {
+        data.fieldNames().forEachRemaining(name -> {
+            if (!FORECAST_FIELDS.contains(name)) {
+                throw ApiException.invalidField(name, null, "unknown field; allowed fields are " + FORECAST_FIELDS);
+            }
+        });
         int hours = integerIn(data, "hours", 6, 72, 24);
         int interval = integerIn(data, data.has("interval") ? "interval" : "interval_minutes", 5, 60, 15);
         ObjectNode request = Json.mapper().createObjectNode();

@@ -107,6 +107,8 @@ class MarketSocketTest {
             WsClient.Received error = client.await("error", data -> "hours".equals(data.path("field").asText()),
                     Duration.ofSeconds(5));
             assertEquals("too-long", error.data().path("request_id").asText());
+            client.send("request_forecast", Map.of("hourz", 24, "request_id", "typo"));
+            client.await("error", data -> "hourz".equals(data.path("field").asText()), Duration.ofSeconds(5));
             client.send("{\"event\":\"ping\",\"event\":\"ping\"}");
             client.await("error", data -> data.path("message").asText().contains("duplicate"), Duration.ofSeconds(5));
             client.send("ping", Map.of("n", 7));
