@@ -7,9 +7,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solarmarket.contracts.PlatformClock;
@@ -24,6 +27,7 @@ import org.solarmarket.gateway.upstream.ServiceClient;
 public class MarketDataResource {
 
     static final int MAX_TRADES = 500;
+    private static final Set<String> MARKET_ONLY = Set.of("market");
     /** Fields of a fill that name the parties; a wallet sees its own fills on its WebSocket. */
     static final List<String> PRIVATE_TRADE_FIELDS = List.of("buyer_id", "seller_id", "buy_order_id",
             "sell_order_id");
@@ -39,7 +43,8 @@ public class MarketDataResource {
     @Path("book")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Top 20 bids and asks of a market (default: the next open slot)")
-    public JsonNode book(@QueryParam("market") String market) {
+    public JsonNode book(@QueryParam("market") String market, @Context UriInfo uri) {
+        QueryRules.requireKnown(uri, MARKET_ONLY);
         return services.get(Service.TRADING, "/book", "market", marketOrNext(market)).requireSuccess();
     }
 
@@ -47,7 +52,8 @@ public class MarketDataResource {
     @Path("book/summary")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Order book statistics of a market: best prices, spread, depth, liquidity")
-    public JsonNode summary(@QueryParam("market") String market) {
+    public JsonNode summary(@QueryParam("market") String market, @Context UriInfo uri) {
+        QueryRules.requireKnown(uri, MARKET_ONLY);
         return services.get(Service.TRADING, "/book/summary", "market", marketOrNext(market)).requireSuccess();
     }
 
@@ -55,7 +61,9 @@ public class MarketDataResource {
     @Path("trades")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Recent trades, newest first; all markets unless market is given; no account or order ids")
-    public JsonNode trades(@QueryParam("market") String market, @QueryParam("limit") String limit) {
+    public JsonNode trades(@QueryParam("market") String market, @QueryParam("limit") String limit,
+                           @Context UriInfo uri) {
+        QueryRules.requireKnown(uri, Set.of("market", "limit"));
         String canonical = market == null ? null : canonicalMarket(market);
         JsonNode trades = services.get(Service.TRADING, "/trades", "market", canonical, "limit", limitOf(limit))
                 .requireSuccess();
@@ -74,7 +82,8 @@ public class MarketDataResource {
     @Path("markets")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open delivery slots")
-    public JsonNode markets() {
+    public JsonNode markets(@Context UriInfo uri) {
+        QueryRules.requireKnown(uri, Set.of());
         return services.get(Service.TRADING, "/markets").requireSuccess();
     }
 

@@ -44,6 +44,17 @@ class ProxyApiTest {
     }
 
     @Test
+    void marketDataRejectsUnknownAndRepeatedParameters() {
+        given().queryParam("markte", nextMarket()).get("/trades").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("markte"));
+        given().queryParam("markt", nextMarket()).get("/book").then().statusCode(400).body("field", equalTo("markt"));
+        given().queryParam("limit", 1).queryParam("limit", 2).get("/trades").then().statusCode(400)
+                .body("field", equalTo("limit")).body("detail", containsString("2 times"));
+        given().queryParam("market", nextMarket()).get("/markets").then().statusCode(400)
+                .body("field", equalTo("market"));
+    }
+
+    @Test
     void tradesValidateLimit() {
         given().queryParam("limit", 2).get("/trades").then().statusCode(200).body("size()", equalTo(2))
                 .body("[0].price", equalTo("0.25"));
