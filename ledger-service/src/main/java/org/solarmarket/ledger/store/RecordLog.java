@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.CRC32C;
 import org.jboss.logging.Logger;
 
@@ -69,8 +73,8 @@ public final class RecordLog implements AutoCloseable {
      */
     public static RecordLog open(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), ownerOnly());
         try {
             ScanResult scan = scan(channel);
             long size = channel.size();
@@ -209,13 +213,24 @@ public final class RecordLog implements AutoCloseable {
     }
 
     /**
+     * Returns the permission of a new log file: readable and writable by its owner only, because
+     * the wallet log holds sealed private keys. Empty where the file system has no POSIX modes.
+     */
+    private static FileAttribute<?>[] ownerOnly() {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+    }
+
+    /**
      * Replaces the whole file with {@code payloads}: writes a temporary file, forces it, then
      * renames it over the log, so a crash leaves either the old or the new content.
      */
     public synchronized void rewrite(List<byte[]> payloads) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), ownerOnly())) {
             for (byte[] payload : payloads) {
                 ByteBuffer buffer = frame(payload);
                 while (buffer.hasRemaining()) {

@@ -48,6 +48,13 @@ class RecordLogTest {
         }
     }
 
+    @Test
+    void newLogIsOwnerOnly() throws IOException {
+        Path file = logWith("secret");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file)));
+    }
+
     /** A crash part way through an append, at every possible length of the torn record. */
     @Test
     void tornRecordDroppedAtEveryCut() throws IOException {
