@@ -280,13 +280,22 @@ class EventStream:
             self.sock.close()
 
 
-def demo(client, prefix):
-    """Creates two wallets, places a crossing pair of orders and prints the events that follow."""
+def demo(client, prefix, operator_token=None):
+    """Creates two wallets, funds them with the operator token, places a crossing pair of orders
+    and prints the events that follow. Without the token the wallets hold nothing, so trading-service
+    rejects both orders for insufficient balance."""
     events = client.events()
     print("connected:", events.receive()["event"])
     seller = client.create_wallet(prefix + "-seller")
     buyer = client.create_wallet(prefix + "-buyer")
     print("wallets:", seller["user_id"], buyer["user_id"])
+    if operator_token:
+        client.admin_credit(operator_token, seller["user_id"], "energy_kwh", Decimal("2"))
+        client.admin_credit(operator_token, buyer["user_id"], "credits", Decimal("1.00"))
+        print("funded: 2 kWh to the seller, 1.00 credits to the buyer")
+    else:
+        print("no operator token given (--operator-token, or bin/platform operator-token): the empty wallets'"
+              " orders will be rejected for insufficient balance")
     events.subscribe(buyer["user_id"], buyer["api_token"])
     sell = client.place_order(seller["user_id"], "sell", Decimal("0.25"), Decimal("2"), token=seller["api_token"])
     buy = client.place_order(buyer["user_id"], "buy", Decimal("0.30"), Decimal("2"), market=sell["market"],
@@ -336,12 +345,14 @@ def main():
     parser.add_argument("--url", default=os.environ.get("SOLARMARKET_URL", "http://127.0.0.1:8080"),
                         help="base URL of the gateway")
     parser.add_argument("--prefix", default="py-" + os.urandom(3).hex(), help="prefix of the wallets created")
+    parser.add_argument("--operator-token", default=os.environ.get("SOLARMARKET_OPERATOR_TOKEN"),
+                        help="operator token that funds the demo's wallets (bin/platform operator-token prints it)")
     parser.add_argument("command", choices=["demo", "self-test", "stats", "health", "book"])
     args = parser.parse_args()
     client = Client(args.url)
     try:
         if args.command == "demo":
-            demo(client, args.prefix)
+            demo(client, args.prefix, args.operator_token)
         elif args.command == "self-test":
             self_test(client, args.prefix)
         else:
