@@ -15,7 +15,7 @@ final class QueryRules {
 
     /**
      * Rejects a parameter outside {@code allowed}, because a misspelt {@code market} would
-     * otherwise answer for the default market, and a parameter given more than once.
+     * otherwise return the default market, and a parameter given more than once.
      *
      * @throws ApiException HTTP 400 naming the parameter
      */

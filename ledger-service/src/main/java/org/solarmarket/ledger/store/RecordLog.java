@@ -214,7 +214,7 @@ public final class RecordLog implements AutoCloseable {
 
     /**
      * Returns the permission of a new log file: readable and writable by its owner only, because
-     * the wallet log holds sealed private keys. Empty where the file system has no POSIX modes.
+     * the wallet log contains sealed private keys. Empty where the file system has no POSIX modes.
      */
     private static FileAttribute<?>[] ownerOnly() {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
