@@ -92,8 +92,10 @@ public class BookResource {
                 .reversed();
         PriorityQueue<Fill> newest = new PriorityQueue<>(newestFirst.reversed());
         for (OrderBook book : books) {
-            for (Fill fill : book.recentTrades()) {
-                newest.add(fill);
+            // A book keeps its trades oldest first, so only its newest count trades can make the list.
+            Iterator<Fill> newestOfBook = book.recentTrades().descendingIterator();
+            for (int i = 0; i < count && newestOfBook.hasNext(); i++) {
+                newest.add(newestOfBook.next());
                 if (newest.size() > count) {
                     newest.poll();
                 }
