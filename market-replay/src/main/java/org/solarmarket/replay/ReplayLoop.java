@@ -39,7 +39,7 @@ final class ReplayLoop {
     /** Energy in a prosumer's account at the start (a home battery), so that early sales are covered. */
     private static final BigDecimal PROSUMER_OPENING_KWH = new BigDecimal("5.000");
     private static final int FORECAST_HOURS = 6;
-    /** Least platform time before a slot starts for its orders to be placed; a third of a slot. */
+    /** Minimum platform time before a slot starts for its orders to be placed, a third of a slot. */
     private static final Duration MIN_LEAD = Duration.ofMinutes(5);
 
     private final ReplaySettings settings;

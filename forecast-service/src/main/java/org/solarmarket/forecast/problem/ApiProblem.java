@@ -11,7 +11,7 @@ public record ApiProblem(String type, String title, int status, String detail, S
     public static final String MEDIA_TYPE = "application/problem+json";
     /**
      * Problem type of a request parameter that is missing, malformed or out of range. Like every
-     * service of the platform it is {@code about:blank}: the status and {@code field} say what
+     * service of the platform it is {@code about:blank}: the status and {@code field} name what
      * went wrong.
      */
     public static final String INVALID_INPUT = "about:blank";

@@ -28,7 +28,7 @@ public class MarketDataResource {
 
     static final int MAX_TRADES = 500;
     private static final Set<String> MARKET_ONLY = Set.of("market");
-    /** Fields of a fill that name the parties; a wallet sees its own fills on its WebSocket. */
+    /** Fields of a fill that name the parties; a wallet receives its own fills on its WebSocket. */
     static final List<String> PRIVATE_TRADE_FIELDS = List.of("buyer_id", "seller_id", "buy_order_id",
             "sell_order_id");
 

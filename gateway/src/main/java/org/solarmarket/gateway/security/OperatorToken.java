@@ -83,12 +83,12 @@ public class OperatorToken {
      *                      403 with a wallet's token, which is valid but may not make operator calls
      */
     public void require(String authorizationHeader) {
-        String given = BearerToken.from(authorizationHeader).orElseThrow(() -> ApiException.unauthorized(
+        String presented = BearerToken.from(authorizationHeader).orElseThrow(() -> ApiException.unauthorized(
                 "this call needs the operator token: send 'Authorization: Bearer <operator token>'"));
-        if (Secrets.constantTimeEquals(token, given)) {
+        if (Secrets.constantTimeEquals(token, presented)) {
             return;
         }
-        if (isWalletToken(given)) {
+        if (isWalletToken(presented)) {
             throw ApiException.forbidden("a wallet's token cannot make operator calls; send the operator token",
                     "Authorization", null);
         }
@@ -96,9 +96,9 @@ public class OperatorToken {
                 + "'bin/platform operator-token' prints it");
     }
 
-    private boolean isWalletToken(String given) {
+    private boolean isWalletToken(String presented) {
         try {
-            return wallets.userOf(given).isPresent();
+            return wallets.userOf(presented).isPresent();
         } catch (ApiException e) {
             // Without the ledger a wallet token cannot be distinguished from a wrong one, so both get 401.
             LOG.warnf("Could not check whether a rejected operator call used a wallet token: %s", e.getMessage());

@@ -26,8 +26,8 @@ public record UpstreamReply(Service service, String path, int status, JsonNode b
      * Returns the body of a 2xx response, or throws the error that the gateway should return.
      *
      * @throws UpstreamProblemException for a 4xx answer in problem+json, passed through as it is
-     * @throws ApiException             for other 4xx answers (same status), for 503 (passed on with
-     *                                  {@code Retry-After}) and for other 5xx answers (502)
+     * @throws ApiException             for other 4xx responses (same status), for 503 (passed on with
+     *                                  {@code Retry-After}) and for other 5xx responses (502)
      */
     public JsonNode requireSuccess() {
         if (isSuccess()) {

@@ -55,7 +55,7 @@ public class StatsResource {
      * Ledger figures. {@code settled_fills} counts fills with a transaction in a block;
      * {@code pending_transactions} are signed and waiting for one. {@code chain_valid} and
      * {@code blocks_checked} come from the running validation of the chain in memory.
-     * {@code settlement_stall} is null while fills settle, and otherwise says since when the same
+     * {@code settlement_stall} is null while fills settle, and otherwise gives since when the same
      * batch keeps failing, how often, and the last error.
      */
     public record Stats(int blocks, long transactions, int settledFills, int pendingTransactions, int parkedFills,

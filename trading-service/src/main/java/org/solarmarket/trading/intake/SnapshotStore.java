@@ -146,7 +146,7 @@ final class SnapshotStore {
 
     /**
      * Reads the latest committed snapshot through a read_committed consumer, or returns null when
-     * the topic holds none.
+     * the topic contains none.
      *
      * @throws IllegalStateException when the latest snapshot's chunks are missing or do not match
      *                               its manifest

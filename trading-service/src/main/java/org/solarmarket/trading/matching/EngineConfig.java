@@ -12,9 +12,9 @@ import org.solarmarket.contracts.MarketCalendar;
  * <p>NOTE: replaying the journal with other settings than the ones it was written with gives
  * other results; the settings are not journaled.
  *
- * @param closedMarketRetention how long after its slot start (when it closes) a market's book, its
- *                              orders and their client order ids stay in the engine, in platform
- *                              time; zero drops them at the first tick after the close
+ * @param closedMarketRetention how long, in platform time, a market's book, orders and client
+ *                              order ids stay in the engine after its slot starts and it closes.
+ *                              Zero drops them at the first tick after the close.
  */
 public record EngineConfig(MarketCalendar calendar, MarketRules defaultRules, Map<String, MarketRules> marketRules,
                            LiquidityRules liquidity, Duration closedMarketRetention) {
