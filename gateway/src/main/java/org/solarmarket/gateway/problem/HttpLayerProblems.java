@@ -14,6 +14,9 @@ import org.solarmarket.contracts.Json;
  * before the HTTP layer reads it, with {@code application/problem+json} like every other error of
  * the gateway. Without it a body over {@code quarkus.http.limits.max-body-size} got an empty 413
  * from the HTTP layer.
+ *
+ * <p>NOTE: a chunked body without {@code Content-Length} that passes the HTTP layer's own limit
+ * (128 KiB) still gets that layer's empty 413.
  */
 @ApplicationScoped
 public class HttpLayerProblems {
