@@ -15,7 +15,7 @@ import org.solarmarket.contracts.Json;
  * the gateway. Without it a body over {@code quarkus.http.limits.max-body-size} got an empty 413
  * from the HTTP layer.
  *
- * <p>NOTE: a chunked body without {@code Content-Length} that passes the HTTP layer's own limit
+ * <p>NOTE: a chunked body without {@code Content-Length} that exceeds the HTTP layer's own limit
  * (128 KiB) still gets that layer's empty 413.
  */
 @ApplicationScoped
