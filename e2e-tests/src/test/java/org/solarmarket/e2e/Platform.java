@@ -2,14 +2,13 @@ package org.solarmarket.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.solarmarket.testsupport.BrokerProcess;
+import org.solarmarket.testsupport.FreePorts;
 
 /**
  * The whole platform on free loopback ports: a real broker and the four packaged services, each a
@@ -31,7 +30,7 @@ final class Platform implements AutoCloseable {
         this.broker = BrokerProcess.onFreePorts(null);
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String module : new String[] {FORECAST, TRADING, LEDGER, GATEWAY}) {
-            ports.put(module, freePort());
+            ports.put(module, FreePorts.pick());
         }
         Map<String, String> environment = new HashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
@@ -112,11 +111,4 @@ final class Platform implements AutoCloseable {
         broker.stop();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
-    }
 }
